@@ -1,0 +1,46 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// Type checking is separate (`npm run typecheck`), as esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/**
+ * exceljs is large (about 2.5 MB) and only `soa --format xlsx` and the
+ * editor's XLSX export need it: it gets its own bundle, dist/exceljs.js,
+ * loaded on demand, so that `isms check` and the server start fast.
+ */
+const excelOnDemand = {
+  name: 'exceljs-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.js', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [excelOnDemand] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelOnDemand] },
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['node_modules/exceljs/lib/exceljs.nodejs.js'], outfile: 'dist/exceljs.js', sourcemap: false },
+].filter((entry) => existsSync(entry.entryPoints[0]));
+
+if (watch) {
+  for (const entry of entries) {
+    const ctx = await esbuild.context({ ...common, ...entry });
+    await ctx.watch();
+  }
+} else {
+  await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+}

@@ -1,0 +1,85 @@
+/**
+ * The analysis pipeline: per file (parse → model → file rules, cacheable) and
+ * per workspace (index → workspace rules). Pure: the host supplies the texts,
+ * the as-of date and what it knows of other files.
+ */
+import { parse } from '../../../grammar/src';
+import { codeInfo, type DiagnosticCode, type Severity } from './diagnostic-codes';
+import type { Diagnostic } from './diagnostic';
+import { buildFileModel, type FileModel } from './model';
+import type { DocumentResolver, Report } from './rule';
+import { FILE_RULES, WORKSPACE_RULES } from './rule-registry';
+import { WorkspaceIndex } from './workspace-index';
+
+/** One file, analysed on its own. */
+export interface FileAnalysis {
+  readonly model: FileModel;
+  /** Findings that depend on this file only. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface WorkspaceAnalysis {
+  readonly index: WorkspaceIndex;
+  /** All findings, sorted by file, then position. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A severity per code, or `off` to drop the code. */
+export type SeverityOverrides = Partial<Record<DiagnosticCode, Severity | 'off'>>;
+
+export interface AnalysisOptions {
+  /** `YYYY-MM-DD`. */
+  readonly asOf: string;
+  readonly documents?: DocumentResolver;
+  readonly severities?: SeverityOverrides;
+}
+
+function collector(sink: Diagnostic[]): Report {
+  return (code, file, start, end, message, options = {}) => {
+    const info = codeInfo(code);
+    const clause = info.clause === 'context' ? (options.clause ?? null) : info.clause;
+    sink.push({
+      file,
+      start,
+      end,
+      code,
+      severity: info.severity,
+      message,
+      clause,
+      ...(options.related ? { related: options.related } : {}),
+      ...(options.data ? { data: options.data } : {}),
+    });
+  };
+}
+
+export function analyseFile(file: string, text: string): FileAnalysis {
+  const model = buildFileModel(file, parse(text));
+  const diagnostics: Diagnostic[] = [];
+  const report = collector(diagnostics);
+  for (const rule of FILE_RULES) rule.check({ model, report });
+  return { model, diagnostics };
+}
+
+export function analyseWorkspace(files: readonly FileAnalysis[], options: AnalysisOptions): WorkspaceAnalysis {
+  const index = new WorkspaceIndex(files.map((file) => file.model));
+  const found: Diagnostic[] = [];
+  for (const file of files) found.push(...file.diagnostics);
+  const report = collector(found);
+  for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, report });
+  return { index, diagnostics: sortDiagnostics(applySeverities(found, options.severities)) };
+}
+
+function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOverrides | undefined): Diagnostic[] {
+  if (!overrides || Object.keys(overrides).length === 0) return diagnostics;
+  const result: Diagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const override = overrides[diagnostic.code];
+    if (override === 'off') continue;
+    result.push(override ? { ...diagnostic, severity: override } : diagnostic);
+  }
+  return result;
+}
+
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+}

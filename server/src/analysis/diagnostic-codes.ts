@@ -1,0 +1,80 @@
+/**
+ * Every diagnostic of LANGUAGE.md §4: its stable code, default severity,
+ * the clause it enforces and a one-line summary. Codes are public interface
+ * (CLI output, quick fixes, severity settings, docs): never rename one.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * The clause of a code: a fixed clause, `null` where none applies, or
+ * `'context'`: the clause of the field or kind where the problem stands.
+ */
+export type CodeClause = string | null | 'context';
+
+export interface CodeInfo {
+  readonly severity: Severity;
+  readonly clause: CodeClause;
+  readonly summary: string;
+  /** Whether it is a whole-ISMS finding (reported at the head of `organization`). */
+  readonly wholeIsms: boolean;
+}
+
+function statement(severity: Severity, clause: CodeClause, summary: string): CodeInfo {
+  return { severity, clause, summary, wholeIsms: false };
+}
+
+function whole(severity: Severity, clause: string | null, summary: string): CodeInfo {
+  return { severity, clause, summary, wholeIsms: true };
+}
+
+export const DIAGNOSTIC_CODES = {
+  'syntax-error': statement('error', null, 'The text does not follow the grammar.'),
+  'unknown-statement': statement('error', null, 'A top-level statement that is no kind.'),
+  'unknown-field': statement('error', 'context', 'A field the kind does not have.'),
+  'duplicate-field': statement('warning', 'context', 'A field that takes one value is given twice.'),
+  'invalid-value': statement('error', 'context', 'A value of the wrong type, an unknown enum value or an impossible date.'),
+  'missing-field': statement('error', 'context', 'A required field is absent.'),
+  'missing-title': statement('error', 'context', 'An entity or custom control without its title.'),
+  'duplicate-id': statement('error', 'context', 'An id declared twice in the workspace.'),
+  'unknown-reference': statement('error', 'context', 'A reference to an id declared nowhere.'),
+  'wrong-reference-kind': statement('error', 'context', 'A reference to an entity of another kind.'),
+  'unknown-annex-control': statement('error', '6.1.3 d', 'An Annex A id that is not a control of ISO/IEC 27001:2022.'),
+  'legacy-annex-control': statement('error', '6.1.3 d', 'An Annex A id of the 2013 edition.'),
+  'rating-out-of-scale': statement('error', '6.1.2', 'A likelihood or impact outside the scales of risk-criteria.'),
+  'risk-untreated': statement('error', '6.1.3', 'A risk above acceptance without treatment, or mitigated without controls.'),
+  'residual-risk-not-accepted': statement('warning', '6.1.3 f', 'A treated risk whose residual risk nobody accepted.'),
+  'acceptor-not-owner': statement('warning', '6.1.3 f', 'The residual risk is accepted by someone other than the risk owner.'),
+  'excluded-control-used': statement('error', '6.1.3 d', 'A risk or party relies on a control the SoA excludes.'),
+  'control-missing-justification': statement('error', '6.1.3 d', 'A SoA entry without the justification of its inclusion or exclusion.'),
+  'control-missing-status': statement('error', '6.1.3 d', 'An applicable control without its implementation status.'),
+  'approver-not-top-management': statement('warning', '5.2', 'A policy approved by a role that is not top management.'),
+  'policy-incomplete': statement('warning', 'context', 'The policies lack objectives, or a commitment required by 5.2.'),
+  'missing-competence-evidence': statement('warning', '7.2', 'A role with responsibilities but no evidence of competence.'),
+  'nonconformity-without-action': statement('error', '10.2', 'A nonconformity without corrective action, or closed without effectiveness.'),
+  'review-overdue': statement('warning', '5.2', "A policy's next review date has passed."),
+  'risk-assessment-overdue': statement('warning', '8.2', 'A risk was last assessed longer ago than the assessment interval.'),
+  'document-not-found': statement('warning', '7.5.3', 'A referenced document or evidence file does not exist.'),
+  'missing-scope': whole('error', '4.3', 'No scope.'),
+  'missing-policy': whole('error', '5.2', 'No policy.'),
+  'missing-top-management': whole('warning', '5.1', 'No role is top management.'),
+  'missing-risk-criteria': whole('error', '6.1.2', 'No risk criteria.'),
+  'soa-incomplete': whole('error', '6.1.3 d', 'Annex A controls without a SoA entry.'),
+  'missing-objectives': whole('error', '6.2', 'No objective.'),
+  'missing-context': whole('warning', '4.1', 'No internal or external issue.'),
+  'missing-climate-change-decision': whole('warning', '4.1 (Amd 1:2024)', 'No decision whether climate change is a relevant issue.'),
+  'missing-interested-parties': whole('warning', '4.2', 'No interested party.'),
+  'missing-measurement': whole('warning', '9.1', 'No monitoring or measurement.'),
+  'missing-internal-audit': whole('error', '9.2', 'No internal audit.'),
+  'missing-management-review': whole('error', '9.3', 'No management review.'),
+  'duplicate-singleton': statement('error', null, 'A second organization, scope or risk-criteria.'),
+  'missing-organization': whole('warning', '4', 'No organization statement.'),
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export const ALL_CODES = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+
+export function codeInfo(code: DiagnosticCode): CodeInfo {
+  return DIAGNOSTIC_CODES[code];
+}

@@ -1,0 +1,142 @@
+/**
+ * The model of one file: its entities (kind, id, title, fields), read from
+ * the syntax tree with the schema. Architecture invariant: building a file's
+ * model looks at that file only, so it is cached per file and an edit
+ * rebuilds just the edited file's model; cross-file meaning lives in the
+ * workspace index.
+ */
+import type { Argument, ParsedFile, Statement } from '../../../grammar/src';
+import { argumentText } from '../../../grammar/src';
+import { fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
+
+/** A field statement inside an entity's block. */
+export interface Field {
+  readonly name: string;
+  readonly statement: Statement;
+  /** The schema of the field, or undefined for an unknown field. */
+  readonly spec: FieldSpec | undefined;
+  readonly values: readonly Argument[];
+}
+
+export interface Entity {
+  readonly file: string;
+  readonly kind: EntityKind;
+  readonly spec: KindSpec;
+  readonly statement: Statement;
+  /** The declared id (absent for `organization`, `scope`, `risk-criteria`, or when missing). */
+  readonly id: Argument | undefined;
+  /** The title argument, when given as a string. */
+  readonly title: Argument | undefined;
+  /** End of the head (`kind ID "Title"`): diagnostics about missing things go on the head. */
+  readonly headEnd: number;
+  readonly fields: readonly Field[];
+}
+
+export interface FileModel {
+  readonly file: string;
+  readonly parsed: ParsedFile;
+  readonly entities: readonly Entity[];
+  /** Top-level statements that are no kind. */
+  readonly unknownStatements: readonly Statement[];
+}
+
+export function buildFileModel(file: string, parsed: ParsedFile): FileModel {
+  const entities: Entity[] = [];
+  const unknownStatements: Statement[] = [];
+  for (const statement of parsed.statements) {
+    const spec = kindSpec(statement.name);
+    if (!spec) {
+      unknownStatements.push(statement);
+      continue;
+    }
+    entities.push(buildEntity(file, spec, statement));
+  }
+  return { file, parsed, entities, unknownStatements };
+}
+
+function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity {
+  const args = statement.args;
+  let id: Argument | undefined;
+  let title: Argument | undefined;
+  let headArgs = 0;
+  if (spec.head === 'title') {
+    if (args[0]?.kind === 'string') title = args[0];
+    headArgs = args.length > 0 ? 1 : 0;
+  } else if (spec.head !== 'bare') {
+    if (args[0]?.kind === 'name') {
+      id = args[0];
+      headArgs = 1;
+      if (args[1]?.kind === 'string') {
+        title = args[1];
+        headArgs = 2;
+      }
+    } else if (args[0]?.kind === 'string') {
+      title = args[0];
+      headArgs = 1;
+    }
+  }
+  const headEnd = headArgs > 0 ? args[headArgs - 1].end : statement.nameEnd;
+  const fields: Field[] = [];
+  for (const child of statement.block?.statements ?? []) {
+    fields.push({ name: child.name, statement: child, spec: fieldSpec(spec.kind, child.name), values: child.args });
+  }
+  return { file, kind: spec.kind, spec, statement, id, title, headEnd, fields };
+}
+
+/** The number of head arguments an entity's head uses (extra ones are invalid). */
+export function headArgumentCount(entity: Entity): number {
+  const args = entity.statement.args;
+  let count = 0;
+  while (count < args.length && args[count].end <= entity.headEnd) count++;
+  return count;
+}
+
+export function entityId(entity: Entity): string | undefined {
+  return entity.id?.image;
+}
+
+export function entityTitle(entity: Entity): string | undefined {
+  return entity.title ? argumentText(entity.title) : undefined;
+}
+
+/** A short, human name for an entity: `risk R-001`, `scope`. */
+export function describeEntity(entity: Entity): string {
+  return entity.id ? `${entity.kind} ${entity.id.image}` : entity.kind;
+}
+
+/** The occurrences of a field in an entity. */
+export function fieldsNamed(entity: Entity, name: string): Field[] {
+  return entity.fields.filter((f) => f.name === name);
+}
+
+export function firstField(entity: Entity, name: string): Field | undefined {
+  return entity.fields.find((f) => f.name === name);
+}
+
+/** All values of a field (over repeated occurrences), as arguments. */
+export function fieldArguments(entity: Entity, name: string): Argument[] {
+  const result: Argument[] = [];
+  for (const f of entity.fields) if (f.name === name) result.push(...f.values);
+  return result;
+}
+
+/** The first value of a field, decoded; undefined when absent. */
+export function fieldText(entity: Entity, name: string): string | undefined {
+  const value = firstField(entity, name)?.values[0];
+  return value ? argumentText(value) : undefined;
+}
+
+/** All values of a field, decoded. */
+export function fieldTexts(entity: Entity, name: string): string[] {
+  return fieldArguments(entity, name).map(argumentText);
+}
+
+/** The first value of a field as a number, when it is a number. */
+export function fieldNumber(entity: Entity, name: string): number | undefined {
+  const value = firstField(entity, name)?.values[0];
+  return value && value.kind === 'number' ? Number(value.image) : undefined;
+}
+
+export function hasField(entity: Entity, name: string): boolean {
+  return entity.fields.some((f) => f.name === name);
+}

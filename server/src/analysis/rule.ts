@@ -1,0 +1,54 @@
+/**
+ * The rule interface: one rule per file under rules/, each reporting one or
+ * a few codes. File rules see one file's model and are cached with it;
+ * workspace rules see the whole index and run on every analysis.
+ */
+import type { DiagnosticCode } from './diagnostic-codes';
+import type { DiagnosticData, RelatedLocation } from './diagnostic';
+import type { FileModel } from './model';
+import type { WorkspaceIndex } from './workspace-index';
+
+export interface ReportOptions {
+  /** The clause, for codes whose clause depends on where they stand. */
+  readonly clause?: string | null;
+  readonly data?: DiagnosticData;
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** Receives findings. `start`/`end` are offsets in `file`. */
+export type Report = (code: DiagnosticCode, file: string, start: number, end: number, message: string, options?: ReportOptions) => void;
+
+export interface FileRuleContext {
+  readonly model: FileModel;
+  readonly report: Report;
+}
+
+/** What the host lets the analysis know about files other than `.isms` ones. */
+export interface DocumentResolver {
+  /** Whether a workspace-relative path (POSIX separators, inside the workspace) names an existing file. */
+  exists(workspacePath: string): boolean;
+}
+
+export interface WorkspaceRuleContext {
+  readonly index: WorkspaceIndex;
+  /** `YYYY-MM-DD`: the date time-based checks compare against. */
+  readonly asOf: string;
+  readonly documents: DocumentResolver | undefined;
+  readonly report: Report;
+}
+
+export interface FileRule {
+  readonly name: string;
+  readonly scope: 'file';
+  readonly codes: readonly DiagnosticCode[];
+  check(context: FileRuleContext): void;
+}
+
+export interface WorkspaceRule {
+  readonly name: string;
+  readonly scope: 'workspace';
+  readonly codes: readonly DiagnosticCode[];
+  check(context: WorkspaceRuleContext): void;
+}
+
+export type Rule = FileRule | WorkspaceRule;

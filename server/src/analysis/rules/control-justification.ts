@@ -1,0 +1,31 @@
+/**
+ * `control-missing-justification` (6.1.3 d): the SoA justifies each
+ * inclusion and exclusion. An excluded control needs a `reason`; an included
+ * one needs a `reason` unless a risk or a party refers to it.
+ */
+import { fieldText, hasField } from '../model';
+import type { WorkspaceRule } from '../rule';
+import { reportAtHead } from './placement';
+
+export const controlJustification: WorkspaceRule = {
+  name: 'control-justification',
+  scope: 'workspace',
+  codes: ['control-missing-justification'],
+  check({ index, report }) {
+    for (const control of index.ofKind('control')) {
+      if (hasField(control, 'reason') || !control.id) continue;
+      const applicable = fieldText(control, 'applicable');
+      const id = control.id.image;
+      if (applicable === 'no') {
+        reportAtHead(report, control, 'control-missing-justification', `${id} is excluded without a reason`, { data: { field: 'reason', entity: id } });
+      } else if (applicable === 'yes') {
+        const used = index.referencesTo(id).some((reference) => reference.entity.kind === 'risk' || reference.entity.kind === 'party');
+        if (!used) {
+          reportAtHead(report, control, 'control-missing-justification', `${id} is included, but no risk or party refers to it and it has no reason`, {
+            data: { field: 'reason', entity: id },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,103 @@
+/**
+ * `invalid-value`: each value of a known field against the field's types
+ * (text, date, duration, number, percent, enum, reference) and its arity.
+ */
+import type { Argument } from '../../../../grammar/src';
+import { isCalendarDate } from '../../../../grammar/src';
+import type { ValueType } from '../../schema';
+import { nearestName, withArticle } from '../../util/nearest-name';
+import type { Entity, Field } from '../model';
+import type { FileRule, Report } from '../rule';
+import { reportAtField, reportAtValue } from './placement';
+
+export const fieldValues: FileRule = {
+  name: 'field-values',
+  scope: 'file',
+  codes: ['invalid-value'],
+  check({ model, report }) {
+    for (const entity of model.entities) {
+      for (const field of entity.fields) if (field.spec) checkValues(entity, field, report);
+    }
+  },
+};
+
+function checkValues(entity: Entity, field: Field, report: Report): void {
+  const spec = field.spec!;
+  if (field.values.length === 0) {
+    reportAtField(report, entity, field, 'invalid-value', `'${field.name}' needs a value: ${describeTypes(spec.types)}`, {
+      data: { field: field.name },
+    });
+    return;
+  }
+  field.values.forEach((value, position) => {
+    if (position > 0 && !spec.list) {
+      reportAtValue(report, entity, field, value, 'invalid-value', `'${field.name}' takes one value`, { data: { field: field.name } });
+      return;
+    }
+    const problems = spec.types.map((type) => valueProblem(value, type));
+    if (problems.some((problem) => problem === undefined)) return;
+    const enumType = spec.types.find((type) => type.kind === 'enum');
+    const suggestion = enumType?.kind === 'enum' && value.kind === 'name' ? nearestName(value.image, enumType.values) : undefined;
+    const message = spec.types.length === 1 ? problems[0]! : `expected ${describeTypes(spec.types)}`;
+    reportAtValue(report, entity, field, value, 'invalid-value', `${message}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, {
+      data: { field: field.name, actual: value.image, ...(suggestion ? { suggestion } : {}) },
+    });
+  });
+}
+
+/** Why a value is not of a type, or undefined when it is. */
+export function valueProblem(value: Argument, type: ValueType): string | undefined {
+  switch (type.kind) {
+    case 'text':
+      return value.kind === 'string' || value.kind === 'textblock' ? undefined : `expected text in quotes, not ${describeArgument(value)}`;
+    case 'date':
+      if (value.kind !== 'date') return `expected a date (YYYY-MM-DD), not ${describeArgument(value)}`;
+      return isCalendarDate(value.image) ? undefined : `${value.image} is not a calendar date`;
+    case 'duration':
+      return value.kind === 'duration' ? undefined : `expected a duration such as 12 months, not ${describeArgument(value)}`;
+    case 'percent':
+      return value.kind === 'percent' ? undefined : `expected a percentage such as 95%, not ${describeArgument(value)}`;
+    case 'number': {
+      if (value.kind !== 'number') return `expected a number, not ${describeArgument(value)}`;
+      const n = Number(value.image);
+      if (type.integer && !Number.isInteger(n)) return `expected a whole number, not ${value.image}`;
+      if (type.min !== undefined && n < type.min) return `expected a number of at least ${type.min}, not ${value.image}`;
+      return undefined;
+    }
+    case 'enum':
+      return value.kind === 'name' && type.values.includes(value.image)
+        ? undefined
+        : `expected ${type.values.map((v) => `'${v}'`).join(' or ')}, not ${describeArgument(value)}`;
+    case 'reference':
+      return value.kind === 'name' ? undefined : `expected the id of ${withArticle(type.to.join(' or '))}, not ${describeArgument(value)}`;
+  }
+}
+
+function describeArgument(value: Argument): string {
+  const shown = value.image.length > 40 ? `${value.image.slice(0, 40)}…` : value.image;
+  if (value.kind === 'textblock') return 'a text block';
+  return value.kind === 'string' ? shown : `'${shown}'`;
+}
+
+export function describeType(type: ValueType): string {
+  switch (type.kind) {
+    case 'text':
+      return 'text in quotes';
+    case 'date':
+      return 'a date (YYYY-MM-DD)';
+    case 'duration':
+      return 'a duration (12 months)';
+    case 'percent':
+      return 'a percentage (95%)';
+    case 'number':
+      return type.integer ? 'a whole number' : 'a number';
+    case 'enum':
+      return type.values.map((v) => `'${v}'`).join(' or ');
+    case 'reference':
+      return `the id of ${withArticle(type.to.join(' or '))}`;
+  }
+}
+
+function describeTypes(types: readonly ValueType[]): string {
+  return types.map(describeType).join(', or ');
+}

@@ -1,0 +1,21 @@
+/** `review-overdue`: a policy's `next-review` is before the as-of date. */
+import { isCalendarDate } from '../../../../grammar/src';
+import { firstField } from '../model';
+import type { WorkspaceRule } from '../rule';
+import { reportAtValue } from './placement';
+
+export const reviewOverdue: WorkspaceRule = {
+  name: 'review-overdue',
+  scope: 'workspace',
+  codes: ['review-overdue'],
+  check({ index, asOf, report }) {
+    for (const policy of index.ofKind('policy')) {
+      const field = firstField(policy, 'next-review');
+      const value = field?.values[0];
+      if (!field || value?.kind !== 'date' || !isCalendarDate(value.image) || value.image >= asOf) continue;
+      reportAtValue(report, policy, field, value, 'review-overdue', `the review of ${policy.id?.image ?? 'this policy'} was due on ${value.image} (as of ${asOf})`, {
+        data: { entity: policy.id?.image },
+      });
+    }
+  },
+};

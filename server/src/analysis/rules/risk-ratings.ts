@@ -1,0 +1,41 @@
+/** `rating-out-of-scale`: a likelihood or impact level beyond the scales of `risk-criteria`. */
+import type { Argument } from '../../../../grammar/src';
+import { firstField, type Entity } from '../model';
+import { riskCriteria } from '../risk-score';
+import type { Report, WorkspaceRule } from '../rule';
+import { reportAtValue } from './placement';
+
+const RATINGS = [
+  ['likelihood', 'likelihood-scale'],
+  ['residual-likelihood', 'likelihood-scale'],
+  ['impact', 'impact-scale'],
+  ['residual-impact', 'impact-scale'],
+] as const;
+
+export const riskRatings: WorkspaceRule = {
+  name: 'risk-ratings',
+  scope: 'workspace',
+  codes: ['rating-out-of-scale'],
+  check({ index, report }) {
+    const criteria = riskCriteria(index);
+    if (!criteria) return;
+    const levels = { 'likelihood-scale': criteria.likelihoodLabels.length, 'impact-scale': criteria.impactLabels.length };
+    for (const risk of index.ofKind('risk')) {
+      for (const [name, scale] of RATINGS) {
+        if (levels[scale] === 0) continue;
+        checkRating(risk, name, scale, levels[scale], report);
+      }
+    }
+  },
+};
+
+function checkRating(risk: Entity, name: string, scale: string, levels: number, report: Report): void {
+  const field = firstField(risk, name);
+  const value: Argument | undefined = field?.values[0];
+  if (!field || value?.kind !== 'number') return;
+  const level = Number(value.image);
+  if (level >= 1 && level <= levels) return;
+  reportAtValue(report, risk, field, value, 'rating-out-of-scale', `${name} ${value.image} is outside the ${scale} (1–${levels})`, {
+    data: { field: name },
+  });
+}

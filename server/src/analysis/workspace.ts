@@ -1,0 +1,61 @@
+/**
+ * The files of one ISMS and their analyses, kept up to date incrementally:
+ * changing one file re-parses and re-checks that file only, then re-runs the
+ * (cheap, parse-free) workspace rules.
+ */
+import { analyseFile, analyseWorkspace, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
+
+export class Workspace {
+  private readonly files = new Map<string, { text: string; analysis: FileAnalysis }>();
+  private cached: WorkspaceAnalysis | undefined;
+
+  constructor(private options: AnalysisOptions) {}
+
+  /** Sets a file's text; a text equal to the current one changes nothing. */
+  setFile(file: string, text: string): void {
+    const current = this.files.get(file);
+    if (current && current.text === text) return;
+    this.files.set(file, { text, analysis: analyseFile(file, text) });
+    this.cached = undefined;
+  }
+
+  removeFile(file: string): boolean {
+    const removed = this.files.delete(file);
+    if (removed) this.cached = undefined;
+    return removed;
+  }
+
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  fileNames(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  text(file: string): string | undefined {
+    return this.files.get(file)?.text;
+  }
+
+  fileAnalysis(file: string): FileAnalysis | undefined {
+    return this.files.get(file)?.analysis;
+  }
+
+  setOptions(options: AnalysisOptions): void {
+    this.options = options;
+    this.cached = undefined;
+  }
+
+  /** Marks the workspace rules stale (e.g. a document file appeared on disk). */
+  invalidate(): void {
+    this.cached = undefined;
+  }
+
+  analysis(): WorkspaceAnalysis {
+    this.cached ??= analyseWorkspace(
+      [...this.files.values()].map((entry) => entry.analysis),
+      this.options,
+    );
+    return this.cached;
+  }
+}

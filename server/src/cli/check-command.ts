@@ -1,0 +1,35 @@
+/** `isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]`. */
+import { isCalendarDate } from '../../../grammar/src';
+import { jsonReport, sarifReport, summarize, textReport } from './check-report';
+import { loadWorkspace } from './load-workspace';
+import { positionDiagnostics } from './positioned';
+import type { CommandResult } from './command-result';
+import { UsageError } from './usage-error';
+
+export interface CheckOptions {
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly asOf?: string;
+  readonly maxWarnings?: string;
+}
+
+export function checkCommand(options: CheckOptions, cwd: string): CommandResult {
+  if (!['text', 'json', 'sarif'].includes(options.format)) throw new UsageError(`unknown --format '${options.format}': use text, json or sarif`);
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new UsageError(`--as-of '${options.asOf}' is not a date (YYYY-MM-DD)`);
+  let maxWarnings = Infinity;
+  if (options.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings '${options.maxWarnings}' is not a whole number`);
+    maxWarnings = Number(options.maxWarnings);
+  }
+  const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf });
+  const diagnostics = positionDiagnostics(workspace, workspace.service.diagnostics(), cwd);
+  const summary = summarize(workspace.files.length, diagnostics);
+  const output =
+    options.format === 'json'
+      ? jsonReport(diagnostics, workspace.files.length)
+      : options.format === 'sarif'
+        ? sarifReport(diagnostics)
+        : textReport(diagnostics, summary);
+  const failed = summary.errors > 0 || summary.warnings > maxWarnings;
+  return { stdout: output, stderr: workspace.warnings.map((warning) => `isms: warning: ${warning}\n`).join(''), exitCode: failed ? 1 : 0 };
+}

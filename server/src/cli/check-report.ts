@@ -1,0 +1,112 @@
+/** The three output formats of `isms check`: text, JSON (LANGUAGE.md §5) and SARIF 2.1.0. */
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../analysis/diagnostic-codes';
+import type { PositionedDiagnostic } from './positioned';
+import { TOOL_VERSION, DOCS_URL } from './tool-info';
+
+export interface CheckSummary {
+  readonly files: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+export function summarize(files: number, diagnostics: readonly PositionedDiagnostic[]): CheckSummary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const { diagnostic } of diagnostics) {
+    if (diagnostic.severity === 'error') errors++;
+    else if (diagnostic.severity === 'warning') warnings++;
+    else infos++;
+  }
+  return { files, errors, warnings, infos };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+export function textReport(diagnostics: readonly PositionedDiagnostic[], summary: CheckSummary): string {
+  const lines = diagnostics.map(({ file, line, column, diagnostic }) => {
+    const clause = diagnostic.clause ? ` [${diagnostic.clause}]` : '';
+    return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}${clause}: ${diagnostic.message}`;
+  });
+  const problems = summary.errors + summary.warnings + summary.infos;
+  const counts =
+    problems === 0
+      ? 'no problems'
+      : [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), ...(summary.infos > 0 ? [plural(summary.infos, 'note')] : [])].join(', ');
+  lines.push(`${plural(summary.files, 'file')} checked: ${counts}`);
+  return lines.join('\n') + '\n';
+}
+
+export function jsonReport(diagnostics: readonly PositionedDiagnostic[], files: number): string {
+  return (
+    JSON.stringify({
+      version: 1,
+      files,
+      diagnostics: diagnostics.map(({ file, line, column, endLine, endColumn, diagnostic }) => ({
+        file,
+        line,
+        column,
+        endLine,
+        endColumn,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        clause: diagnostic.clause,
+        message: diagnostic.message,
+      })),
+    }) + '\n'
+  );
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export function sarifReport(diagnostics: readonly PositionedDiagnostic[]): string {
+  const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
+  const ruleIndex = new Map(codes.map((code, index) => [code, index]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'isms',
+            fullName: 'ISMS Studio checker for ISO/IEC 27001:2022',
+            version: TOOL_VERSION,
+            informationUri: DOCS_URL,
+            rules: codes.map((code) => {
+              const info = DIAGNOSTIC_CODES[code];
+              return {
+                id: code,
+                name: code,
+                shortDescription: { text: info.summary },
+                helpUri: `${DOCS_URL}/blob/main/docs/diagnostics.md#${code}`,
+                defaultConfiguration: { level: SARIF_LEVEL[info.severity] },
+                properties: { clause: info.clause === 'context' ? null : info.clause, wholeIsms: info.wholeIsms },
+              };
+            }),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: diagnostics.map(({ file, line, column, endLine, endColumn, diagnostic }) => ({
+          ruleId: diagnostic.code,
+          ruleIndex: ruleIndex.get(diagnostic.code),
+          level: SARIF_LEVEL[diagnostic.severity],
+          message: { text: diagnostic.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(file) },
+                region: { startLine: line, startColumn: column, endLine, endColumn },
+              },
+            },
+          ],
+          properties: { clause: diagnostic.clause },
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,40 @@
+/** Reads the files of a workspace into a language service (the CLI is the host: it does the I/O). */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLanguageService, type LanguageService, type LanguageServiceOptions } from '../language-service';
+import { UsageError } from './usage-error';
+import { describeError, findWorkspaceFiles, workspacePath, type WorkspaceFiles } from './workspace-files';
+
+export interface LoadedWorkspace extends WorkspaceFiles {
+  readonly service: LanguageService;
+  /** The absolute path of a file named by the service. */
+  absolute(file: string): string;
+}
+
+export function loadWorkspace(paths: readonly string[], cwd: string, options: LanguageServiceOptions = {}): LoadedWorkspace {
+  const found = findWorkspaceFiles(paths, cwd);
+  if (found.files.length === 0) throw new UsageError(`no .isms files in ${paths.length > 0 ? paths.join(', ') : 'the current folder'}`);
+  const root = found.root;
+  const service = createLanguageService({
+    ...options,
+    documents: {
+      exists(file) {
+        try {
+          return fs.statSync(path.join(root, file)).isFile();
+        } catch {
+          return false;
+        }
+      },
+    },
+  });
+  for (const file of found.files) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read '${path.relative(cwd, file) || file}': ${describeError(error)}`);
+    }
+    service.setFile(workspacePath(root, file), text);
+  }
+  return { ...found, service, absolute: (file) => path.join(root, ...file.split('/')) };
+}

@@ -1,0 +1,84 @@
+/**
+ * The `isms` command line (LANGUAGE.md §5). Every failure the user can cause
+ * ends in one line on stderr and exit code 2, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { checkCommand } from './check-command';
+import type { CommandResult } from './command-result';
+import { fmtCommand } from './fmt-command';
+import { soaCommand } from './soa-command';
+import { TOOL_VERSION } from './tool-info';
+import { UsageError } from './usage-error';
+
+const USAGE = `usage:
+  isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]
+  isms soa   [PATH]  [--format md|html|csv|xlsx|json] [-o FILE] [--as-of YYYY-MM-DD]
+  isms fmt   [--check] [PATH…]
+
+A PATH is a file or a folder (all *.isms files below it); the default is the current folder.
+check exits 0 without errors (and with warnings within --max-warnings), 1 otherwise, 2 on bad usage or unreadable input.
+`;
+
+async function run(argv: string[], cwd: string): Promise<CommandResult> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') return { stdout: USAGE, exitCode: 0 };
+  if (command === '--version' || command === '-v') return { stdout: `${TOOL_VERSION}\n`, exitCode: 0 };
+  switch (command) {
+    case 'check': {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string', default: 'text' },
+        'as-of': { type: 'string' },
+        'max-warnings': { type: 'string' },
+      });
+      return checkCommand({ paths: positionals, format: values.format as string, asOf: values['as-of'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined }, cwd);
+    }
+    case 'soa': {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string', default: 'md' },
+        output: { type: 'string', short: 'o' },
+        'as-of': { type: 'string' },
+      });
+      if (positionals.length > 1) throw new UsageError('isms soa takes one PATH');
+      return soaCommand({ path: positionals[0], format: values.format as string, output: values.output as string | undefined, asOf: values['as-of'] as string | undefined }, cwd);
+    }
+    case 'fmt': {
+      const { values, positionals } = parse(rest, { check: { type: 'boolean', default: false } });
+      return fmtCommand({ paths: positionals, check: values.check as boolean }, cwd);
+    }
+    default:
+      throw new UsageError(`unknown command '${command}': use check, soa or fmt (isms --help)`);
+  }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean }>;
+
+function parse(args: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    // parseArgs explains the problem in its message; keep its first line.
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+}
+
+function write(stream: NodeJS.WriteStream, data: string | Uint8Array): Promise<void> {
+  return new Promise((resolve) => (data.length === 0 ? resolve() : stream.write(data, () => resolve())));
+}
+
+async function main(): Promise<void> {
+  let result: CommandResult;
+  try {
+    result = await run(process.argv.slice(2), process.cwd());
+  } catch (error) {
+    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    if (!(error instanceof UsageError) && process.env.ISMS_DEBUG) console.error(error);
+    await write(process.stderr, `isms: ${message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (result.stderr) await write(process.stderr, result.stderr);
+  await write(process.stdout, result.stdout);
+  process.exitCode = result.exitCode;
+}
+
+void main();

@@ -1,0 +1,36 @@
+/** Diagnostics as the command line reports them: files relative to the current folder, 1-based lines and columns. */
+import * as path from 'node:path';
+import type { Diagnostic } from '../analysis/diagnostic';
+import type { LoadedWorkspace } from './load-workspace';
+
+export interface PositionedDiagnostic {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly diagnostic: Diagnostic;
+}
+
+export function positionDiagnostics(workspace: LoadedWorkspace, diagnostics: readonly Diagnostic[], cwd: string): PositionedDiagnostic[] {
+  const positioned = diagnostics.map((diagnostic) => {
+    const lines = workspace.service.parsed(diagnostic.file)!.lines;
+    const start = lines.position(diagnostic.start);
+    const end = lines.position(diagnostic.end);
+    return {
+      file: displayPath(workspace.absolute(diagnostic.file), cwd),
+      line: start.line + 1,
+      column: start.column + 1,
+      endLine: end.line + 1,
+      endColumn: end.column + 1,
+      diagnostic,
+    };
+  });
+  // Sorted by the paths as shown, which may order differently from workspace paths.
+  return positioned.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+/** A path relative to the current folder, with `/` separators. */
+export function displayPath(absolute: string, cwd: string): string {
+  return (path.relative(cwd, absolute) || path.basename(absolute)).split(path.sep).join('/');
+}

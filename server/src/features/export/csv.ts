@@ -1,0 +1,109 @@
+/**
+ * The Statement of Applicability and the risk register as CSV (RFC 4180):
+ * CRLF line ends, fields quoted when they hold `"`, `,`, CR or LF (quotes
+ * doubled), UTF-8 with a byte order mark so that Excel reads the encoding
+ * right. Every text cell is neutralised against formula injection
+ * ({@link neutralizeCell}).
+ */
+import type { RiskRegister } from '../risk-register';
+import type { SoaTable } from '../soa-table';
+import { neutralizeCell } from './cell-safety';
+import { applicableText, themeTitle } from './report-text';
+
+export interface CsvData {
+  readonly soa: SoaTable;
+  readonly risks: RiskRegister;
+}
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+export const SOA_CSV_COLUMNS = ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due'] as const;
+
+export const RISK_CSV_COLUMNS = [
+  'Risk',
+  'Title',
+  'Owner',
+  'Assets',
+  'Threat',
+  'Vulnerability',
+  'Likelihood',
+  'Impact',
+  'Inherent score',
+  'Inherent acceptable',
+  'Treatment',
+  'Controls',
+  'Residual likelihood',
+  'Residual impact',
+  'Residual score',
+  'Residual acceptable',
+  'Accepted by',
+  'Assessed',
+] as const;
+
+/** A cell: text is neutralised then quoted as needed; numbers are written as they are. */
+type Cell = string | number | undefined;
+
+/** One RFC 4180 field. */
+export function csvField(value: Cell): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text = neutralizeCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function yesNo(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? 'yes' : 'no';
+}
+
+/** A whole CSV document: BOM, header, rows, each line ended by CRLF. */
+export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',') + CRLF).join('');
+}
+
+/** The SoA: all 93 Annex A controls in catalogue order, then the custom controls. */
+export function soaCsv({ soa }: Pick<CsvData, 'soa'>): string {
+  return csvDocument(
+    SOA_CSV_COLUMNS,
+    soa.rows.map((row) => [
+      row.id,
+      themeTitle(row),
+      row.title,
+      applicableText(row),
+      row.reason,
+      row.risks.map((r) => r.id).join(', '),
+      row.parties.map((p) => p.id).join(', '),
+      row.status,
+      row.owner,
+      row.evidence.join('; '),
+      row.due,
+    ]),
+  );
+}
+
+/** The risk register, one risk a line. */
+export function riskRegisterCsv({ risks }: Pick<CsvData, 'risks'>): string {
+  return csvDocument(
+    RISK_CSV_COLUMNS,
+    risks.risks.map((risk) => [
+      risk.id,
+      risk.title,
+      risk.owner,
+      risk.assets.join(', '),
+      risk.threat,
+      risk.vulnerability,
+      risk.likelihood,
+      risk.impact,
+      risk.inherent,
+      yesNo(risk.inherentAcceptable),
+      risk.treatment,
+      risk.controls.join(', '),
+      risk.residualLikelihood,
+      risk.residualImpact,
+      risk.residual,
+      yesNo(risk.residualAcceptable),
+      risk.acceptedBy,
+      risk.assessed,
+    ]),
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Wording shared by the exports, so that Markdown, HTML, CSV and XLSX say the
+ * same thing in the same words.
+ */
+import { THEMES } from '../../catalogue/annex-a';
+import type { RiskRow } from '../risk-register';
+import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
+
+/** Shown in the Applicable column of an Annex A control that has no `control` entry. */
+export const NO_SOA_ENTRY = '— (no SoA entry)';
+
+/** Shown where a value is unknown (no score, no acceptance criteria, …). */
+export const NONE = '—';
+
+/** The report title: `Statement of Applicability — <organization>`. */
+export function reportTitle(soa: SoaTable): string {
+  return soa.organization ? `Statement of Applicability — ${soa.organization}` : 'Statement of Applicability';
+}
+
+/** The theme's title with its Annex A clause: `Organizational controls (A.5)`. */
+export function themeLabel(summary: Pick<ThemeSummary, 'theme' | 'title'>): string {
+  const info = THEMES.find((t) => t.id === summary.theme);
+  return info ? `${summary.title} (A.${info.clause})` : summary.title;
+}
+
+/** The title of a row's theme: `Organizational controls`, `Custom controls`. */
+export function themeTitle(row: SoaRow): string {
+  return THEMES.find((t) => t.id === row.theme)?.title ?? 'Custom controls';
+}
+
+/** `yes`, `no`, {@link NO_SOA_ENTRY} for an undeclared control, or '' when the entry lacks the field. */
+export function applicableText(row: SoaRow): string {
+  if (!row.declared) return NO_SOA_ENTRY;
+  return row.applicable ?? '';
+}
+
+/** `Risks: R-1, R-2; Parties: P-1`, or '' when nothing refers to the control. */
+export function driversText(row: SoaRow): string {
+  const parts: string[] = [];
+  if (row.risks.length > 0) parts.push(`Risks: ${row.risks.map((r) => r.id).join(', ')}`);
+  if (row.parties.length > 0) parts.push(`Parties: ${row.parties.map((p) => p.id).join(', ')}`);
+  return parts.join('; ');
+}
+
+/** The justification's pieces: the written reason, then the risks and parties that drive the control. */
+export function justificationParts(row: SoaRow): string[] {
+  return [row.reason ?? '', driversText(row)].filter((part) => part !== '');
+}
+
+/** Totals over all themes. */
+export function totalSummary(soa: SoaTable): ThemeSummary {
+  const sum = (key: 'total' | 'declared' | 'applicable' | 'excluded' | 'implemented'): number =>
+    soa.themes.reduce((n, t) => n + t[key], 0);
+  return {
+    theme: 'custom',
+    title: 'Total',
+    total: sum('total'),
+    declared: sum('declared'),
+    applicable: sum('applicable'),
+    excluded: sum('excluded'),
+    implemented: sum('implemented'),
+  };
+}
+
+/** `4×5=20`, or {@link NONE} when the rating is incomplete. */
+export function scoreText(likelihood: number | undefined, impact: number | undefined, score: number | undefined): string {
+  if (likelihood === undefined || impact === undefined || score === undefined) return NONE;
+  return `${likelihood}×${impact}=${score}`;
+}
+
+export function inherentText(risk: RiskRow): string {
+  return scoreText(risk.likelihood, risk.impact, risk.inherent);
+}
+
+export function residualText(risk: RiskRow): string {
+  return scoreText(risk.residualLikelihood, risk.residualImpact, risk.residual);
+}
+
+/** `yes`, `no`, or {@link NONE} when there is no score or no acceptance level. */
+export function acceptableText(acceptable: boolean | undefined): string {
+  return acceptable === undefined ? NONE : acceptable ? 'yes' : 'no';
+}
+
+/** The sentence that explains scoring, when the criteria give an acceptance level. */
+export function scoringNote(acceptance: number | undefined): string {
+  return acceptance === undefined
+    ? 'Score = likelihood × impact. The risk criteria set no acceptance level.'
+    : `Score = likelihood × impact; scores at or below ${acceptance} are acceptable.`;
+}

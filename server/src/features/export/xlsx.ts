@@ -1,0 +1,256 @@
+/**
+ * The Statement of Applicability and risk register as an Excel workbook
+ * (exceljs, loaded lazily so that the CLI does not pay for it at start-up):
+ *
+ * - "Statement of Applicability": all 93 Annex A controls, then the custom
+ *   ones; bold filled header, frozen header row, autofilter, column widths,
+ *   wrapped text, applicability and status cells coloured;
+ * - "Risk register": ratings and scores, acceptability coloured;
+ * - "Summary": the counts per theme, the organization and the as-of date.
+ *
+ * Safety: cells hold plain strings and numbers only, never a formula, and
+ * every text cell is neutralised against formula injection
+ * ({@link neutralizeCell}).
+ */
+import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
+import type { RiskRegister } from '../risk-register';
+import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
+import { neutralizeCell } from './cell-safety';
+import { applicableText, themeLabel, themeTitle, totalSummary } from './report-text';
+
+export interface XlsxData {
+  readonly soa: SoaTable;
+  readonly risks: RiskRegister;
+}
+
+export const SOA_SHEET = 'Statement of Applicability';
+export const RISK_SHEET = 'Risk register';
+export const SUMMARY_SHEET = 'Summary';
+
+/** Excel's limit on the length of a cell's text. */
+const MAX_CELL_TEXT = 32767;
+
+type Value = string | number | undefined;
+
+/**
+ * A text cell's value: neutralised against formula injection, without the
+ * code points XML cannot carry, and within Excel's length limit.
+ */
+export function xlsxText(text: string): string {
+  const clean = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, '\uFFFD');
+  const safe = neutralizeCell(clean);
+  return safe.length > MAX_CELL_TEXT ? `${safe.slice(0, MAX_CELL_TEXT - 1)}…` : safe;
+}
+
+function cellValue(value: Value): string | number | null {
+  if (value === undefined) return null;
+  return typeof value === 'number' ? value : xlsxText(value);
+}
+
+const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
+const FILLS = {
+  header: solid('FF1F4E79'),
+  good: solid('FFC6EFCE'),
+  bad: solid('FFFFC7CE'),
+  warn: solid('FFFFEB9C'),
+  info: solid('FFDDEBF7'),
+  neutral: solid('FFEDEDED'),
+  total: solid('FFF2F2F2'),
+} as const;
+
+const STATUS_FILLS: Readonly<Record<string, Fill>> = {
+  implemented: FILLS.good,
+  partial: FILLS.warn,
+  planned: FILLS.info,
+  'not-implemented': FILLS.bad,
+};
+
+interface Column {
+  readonly header: string;
+  readonly width: number;
+  readonly numeric?: boolean;
+}
+
+/** Adds a sheet with a styled, frozen, filterable header row and the given rows. */
+function table(workbook: Workbook, name: string, columns: readonly Column[], rows: readonly (readonly Value[])[]): Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }] });
+  sheet.columns = columns.map((column) => ({ width: column.width }));
+  const header = sheet.addRow(columns.map((column) => xlsxText(column.header)));
+  header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  header.eachCell((cell) => {
+    cell.fill = FILLS.header;
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  for (const values of rows) {
+    const row = sheet.addRow(values.map(cellValue));
+    columns.forEach((column, i) => {
+      row.getCell(i + 1).alignment = column.numeric ? { vertical: 'top', horizontal: 'right' } : { vertical: 'top', wrapText: true };
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  return sheet;
+}
+
+const SOA_COLUMNS: readonly Column[] = [
+  { header: 'Control', width: 11 },
+  { header: 'Theme', width: 24 },
+  { header: 'Title', width: 42 },
+  { header: 'Applicable', width: 17 },
+  { header: 'Reason', width: 50 },
+  { header: 'Risks', width: 18 },
+  { header: 'Parties', width: 18 },
+  { header: 'Status', width: 16 },
+  { header: 'Owner', width: 16 },
+  { header: 'Evidence', width: 40 },
+  { header: 'Due', width: 12 },
+];
+
+function soaRowValues(row: SoaRow): Value[] {
+  return [
+    row.id,
+    themeTitle(row),
+    row.title,
+    applicableText(row),
+    row.reason,
+    row.risks.map((r) => r.id).join(', '),
+    row.parties.map((p) => p.id).join(', '),
+    row.status,
+    row.owner,
+    row.evidence.join('\n'),
+    row.due,
+  ];
+}
+
+function soaSheet(workbook: Workbook, soa: SoaTable): void {
+  const sheet = table(workbook, SOA_SHEET, SOA_COLUMNS, soa.rows.map(soaRowValues));
+  soa.rows.forEach((row, i) => {
+    const excelRow = sheet.getRow(i + 2);
+    const applicable = excelRow.getCell(4);
+    applicable.fill = !row.declared || row.applicable === undefined ? FILLS.bad : row.applicable === 'yes' ? FILLS.good : FILLS.neutral;
+    const statusFill = row.status ? STATUS_FILLS[row.status] : undefined;
+    if (statusFill) excelRow.getCell(8).fill = statusFill;
+    else if (row.applicable === 'yes') excelRow.getCell(8).fill = FILLS.bad;
+  });
+}
+
+const RISK_COLUMNS: readonly Column[] = [
+  { header: 'Risk', width: 11 },
+  { header: 'Title', width: 40 },
+  { header: 'Owner', width: 14 },
+  { header: 'Assets', width: 20 },
+  { header: 'Threat', width: 30 },
+  { header: 'Vulnerability', width: 30 },
+  { header: 'Likelihood', width: 11, numeric: true },
+  { header: 'Impact', width: 9, numeric: true },
+  { header: 'Inherent score', width: 10, numeric: true },
+  { header: 'Inherent acceptable', width: 12 },
+  { header: 'Treatment', width: 12 },
+  { header: 'Controls', width: 20 },
+  { header: 'Residual likelihood', width: 11, numeric: true },
+  { header: 'Residual impact', width: 9, numeric: true },
+  { header: 'Residual score', width: 10, numeric: true },
+  { header: 'Residual acceptable', width: 12 },
+  { header: 'Accepted by', width: 14 },
+  { header: 'Assessed', width: 12 },
+];
+
+function yesNo(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? 'yes' : 'no';
+}
+
+function acceptabilityFill(cells: readonly Cell[], acceptable: boolean | undefined): void {
+  if (acceptable === undefined) return;
+  for (const cell of cells) cell.fill = acceptable ? FILLS.good : FILLS.bad;
+}
+
+function riskSheet(workbook: Workbook, risks: RiskRegister): void {
+  const sheet = table(
+    workbook,
+    RISK_SHEET,
+    RISK_COLUMNS,
+    risks.risks.map((risk) => [
+      risk.id,
+      risk.title,
+      risk.owner,
+      risk.assets.join(', '),
+      risk.threat,
+      risk.vulnerability,
+      risk.likelihood,
+      risk.impact,
+      risk.inherent,
+      yesNo(risk.inherentAcceptable),
+      risk.treatment,
+      risk.controls.join(', '),
+      risk.residualLikelihood,
+      risk.residualImpact,
+      risk.residual,
+      yesNo(risk.residualAcceptable),
+      risk.acceptedBy,
+      risk.assessed,
+    ]),
+  );
+  risks.risks.forEach((risk, i) => {
+    const row = sheet.getRow(i + 2);
+    acceptabilityFill([row.getCell(9), row.getCell(10)], risk.inherentAcceptable);
+    acceptabilityFill([row.getCell(15), row.getCell(16)], risk.residualAcceptable);
+  });
+}
+
+function summaryValues(label: string, summary: ThemeSummary): Value[] {
+  return [label, summary.total, summary.declared, summary.applicable, summary.excluded, summary.implemented];
+}
+
+function summarySheet(workbook: Workbook, soa: SoaTable, risks: RiskRegister): void {
+  const columns: Column[] = [
+    { header: 'Theme', width: 34 },
+    { header: 'Controls', width: 11, numeric: true },
+    { header: 'Declared', width: 11, numeric: true },
+    { header: 'Applicable', width: 11, numeric: true },
+    { header: 'Excluded', width: 11, numeric: true },
+    { header: 'Implemented', width: 12, numeric: true },
+  ];
+  const rows = [...soa.themes.map((t) => summaryValues(themeLabel(t), t)), summaryValues('Total', totalSummary(soa))];
+  const sheet = table(workbook, SUMMARY_SHEET, columns, rows);
+  sheet.autoFilter = undefined;
+  const total = sheet.getRow(rows.length + 1);
+  total.font = { bold: true };
+  total.eachCell((cell) => {
+    cell.fill = FILLS.total;
+  });
+  const unacceptable = risks.risks.filter((r) => r.residualAcceptable === false).length;
+  const facts: [string, Value][] = [
+    ['Organization', soa.organization ?? ''],
+    ['As of', soa.asOf],
+    ['Risks', risks.risks.length],
+    ['Risks not acceptable after treatment', unacceptable],
+  ];
+  sheet.addRow([]);
+  for (const [label, value] of facts) {
+    const row = sheet.addRow([xlsxText(label), cellValue(value)]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { horizontal: 'left' };
+  }
+}
+
+/**
+ * exceljs, loaded on first use. A plain `require` (not `import()`): the
+ * bundles map it to the on-demand chunk dist/exceljs.js (scripts/build.mjs),
+ * whose exports a dynamic import of CommonJS would not see.
+ */
+function loadExcelJs(): typeof import('exceljs') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('exceljs');
+}
+
+export async function xlsxReport({ soa, risks }: XlsxData): Promise<Uint8Array> {
+  const { Workbook } = loadExcelJs();
+  const workbook = new Workbook();
+  workbook.creator = 'ISMS Studio';
+  workbook.title = soa.organization ? xlsxText(`Statement of Applicability — ${soa.organization}`) : 'Statement of Applicability';
+  soaSheet(workbook, soa);
+  riskSheet(workbook, risks);
+  summarySheet(workbook, soa, risks);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer);
+}

@@ -1,0 +1,128 @@
+/**
+ * The Statement of Applicability as plain data (6.1.3 d): every Annex A
+ * control in catalogue order, then the custom controls, each with its
+ * decision, justification, status, owner, evidence and the risks and parties
+ * that drive it. Exports, the preview and the tree view render this.
+ */
+import { ANNEX_A_CONTROLS, THEMES, annexControl, type Theme } from '../catalogue/annex-a';
+import type { Location } from '../analysis/diagnostic';
+import { entityTitle, fieldText, fieldTexts, type Entity } from '../analysis/model';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
+
+export interface EntityLink {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface SoaRow {
+  readonly id: string;
+  readonly title: string;
+  /** The Annex A theme, or `custom` for the organization's own controls. */
+  readonly theme: Theme | 'custom';
+  /** Whether the SoA has an entry for the control. */
+  readonly declared: boolean;
+  readonly applicable: 'yes' | 'no' | undefined;
+  readonly reason: string | undefined;
+  readonly status: string | undefined;
+  readonly owner: string | undefined;
+  readonly evidence: readonly string[];
+  readonly due: string | undefined;
+  /** Risks whose `controls` name it. */
+  readonly risks: readonly EntityLink[];
+  /** Parties whose `addressed-by` names it. */
+  readonly parties: readonly EntityLink[];
+  /** ISO/IEC 27002 attributes (Annex A controls only), by attribute kind. */
+  readonly attributes: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Where the entry is written. */
+  readonly location: Location | undefined;
+}
+
+export interface ThemeSummary {
+  readonly theme: Theme | 'custom';
+  readonly title: string;
+  readonly total: number;
+  readonly declared: number;
+  readonly applicable: number;
+  readonly excluded: number;
+  readonly implemented: number;
+}
+
+export interface SoaTable {
+  readonly organization: string | undefined;
+  readonly asOf: string;
+  readonly rows: readonly SoaRow[];
+  readonly themes: readonly ThemeSummary[];
+}
+
+export function soaTable(index: WorkspaceIndex, asOf: string): SoaTable {
+  const rows: SoaRow[] = [];
+  for (const control of ANNEX_A_CONTROLS) {
+    const entry = index.declarations(control.id).find((entity) => entity.kind === 'control');
+    rows.push(row(index, control.id, control.title, control.theme, entry));
+  }
+  const custom = index
+    .ofKind('control')
+    .filter((entity) => entity.id && !annexControl(entity.id.image))
+    .sort((a, b) => (a.id!.image < b.id!.image ? -1 : 1));
+  for (const entity of custom) rows.push(row(index, entity.id!.image, entityTitle(entity) ?? '', 'custom', entity));
+  const organization = index.first('organization');
+  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows) };
+}
+
+function row(index: WorkspaceIndex, id: string, title: string, theme: Theme | 'custom', entry: Entity | undefined): SoaRow {
+  const users = (kind: 'risk' | 'party'): EntityLink[] => {
+    const seen = new Set<string>();
+    const links: EntityLink[] = [];
+    for (const reference of index.referencesTo(id)) {
+      const user = reference.entity;
+      if (user.kind !== kind || !user.id || seen.has(user.id.image)) continue;
+      seen.add(user.id.image);
+      links.push({ id: user.id.image, title: entityTitle(user) ?? '' });
+    }
+    return links;
+  };
+  const annex = annexControl(id);
+  const applicable = entry ? fieldText(entry, 'applicable') : undefined;
+  return {
+    id,
+    title,
+    theme,
+    declared: entry !== undefined,
+    applicable: applicable === 'yes' || applicable === 'no' ? applicable : undefined,
+    reason: entry ? fieldText(entry, 'reason') : undefined,
+    status: entry ? fieldText(entry, 'status') : undefined,
+    owner: entry ? fieldText(entry, 'owner') : undefined,
+    evidence: entry ? fieldTexts(entry, 'evidence') : [],
+    due: entry ? fieldText(entry, 'due') : undefined,
+    risks: users('risk'),
+    parties: users('party'),
+    attributes: annex
+      ? {
+          controlType: annex.controlType,
+          securityProperties: annex.securityProperties,
+          cybersecurityConcepts: annex.cybersecurityConcepts,
+          operationalCapabilities: annex.operationalCapabilities,
+          securityDomains: annex.securityDomains,
+        }
+      : undefined,
+    location: entry ? { file: entry.file, start: entry.statement.start, end: entry.headEnd } : undefined,
+  };
+}
+
+function summarize(rows: readonly SoaRow[]): ThemeSummary[] {
+  const themes: { theme: Theme | 'custom'; title: string }[] = [...THEMES.map((t) => ({ theme: t.id, title: t.title })), { theme: 'custom', title: 'Custom controls' }];
+  return themes
+    .map(({ theme, title }) => {
+      const ofTheme = rows.filter((r) => r.theme === theme);
+      return {
+        theme,
+        title,
+        total: ofTheme.length,
+        declared: ofTheme.filter((r) => r.declared).length,
+        applicable: ofTheme.filter((r) => r.applicable === 'yes').length,
+        excluded: ofTheme.filter((r) => r.applicable === 'no').length,
+        implemented: ofTheme.filter((r) => r.applicable === 'yes' && r.status === 'implemented').length,
+      };
+    })
+    .filter((summary) => summary.theme !== 'custom' || summary.total > 0);
+}

@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+
+import { markdownCell, markdownReport } from '../../../../server/src/features/export/markdown';
+import { assertGolden, reportData, SMALL } from './fixtures';
+
+describe('export: Markdown', () => {
+  const data = reportData(SMALL);
+  const md = markdownReport(data);
+  const lines = md.split('\n');
+
+  it('matches the golden report of a small workspace', () => {
+    assertGolden('small.md', md);
+  });
+
+  it('has the title with the organization, the as-of date and the sections in order', () => {
+    assert.equal(lines[0], '# Statement of Applicability — Acme \\| Cloud Ltd');
+    assert.equal(lines[2], 'As of 2026-11-27.');
+    const sections = lines.filter((line) => line.startsWith('## '));
+    assert.deepEqual(sections, ['## Summary', '## Controls', '## Risk register']);
+  });
+
+  it('summarises each theme and the total', () => {
+    assert.ok(lines.includes('| Organizational controls (A.5) | 37 | 1 | 0 | 1 |'));
+    assert.ok(lines.includes('| Physical controls (A.7) | 14 | 0 | 1 | 0 |'));
+    assert.ok(lines.includes('| Custom controls | 1 | 1 | 0 | 0 |'));
+    assert.ok(lines.includes('| **Total** | 94 | 3 | 1 | 1 |'));
+  });
+
+  it('lists all 93 Annex A controls then the custom ones, undeclared ones marked', () => {
+    const rows = lines.filter((line) => /^\| (A\.\d|C-)/.test(line));
+    assert.equal(rows.length, 94);
+    assert.ok(rows[0]!.startsWith('| A.5.1 |'));
+    assert.ok(rows[92]!.startsWith('| A.8.34 |'));
+    assert.ok(rows[93]!.startsWith('| C-1 |'));
+    assert.ok(lines.includes('| A.5.2 | Information security roles and responsibilities | — (no SoA entry) | | | | |'));
+  });
+
+  it('escapes | and line breaks in cells and gives the driving risks and parties', () => {
+    assert.ok(
+      lines.includes(
+        '| A.5.1 | Policies for information security | yes | Policies set direction.<br>Approved yearly \\| reviewed | implemented | cto | policies/infosec.md<br>Board minutes, 2026 |',
+      ),
+    );
+    assert.ok(lines.includes('| A.8.13 | Information backup | yes | Risks: R-1; Parties: P-1 | partial | cto | runbooks/backup.md |'));
+  });
+
+  it('gives the risk register with scores, acceptability and acceptor', () => {
+    assert.ok(lines.includes('| R-1 | Ransomware encrypts the customer database | cto | 3×3=9 | mitigate | A.8.13, C-1 | 1×2=2 | yes | cto |'));
+    assert.ok(lines.includes('| R-2 | Laptop theft, "high" impact | cto | 2×3=6 | accept | | 2×3=6 | no | |'));
+  });
+
+  it('escapes cell text: pipes, backslashes, raw HTML, all line break styles', () => {
+    assert.equal(markdownCell('a|b'), 'a\\|b');
+    assert.equal(markdownCell('C:\\x|y'), 'C:\\\\x\\|y');
+    assert.equal(markdownCell('<script>x</script>'), '&lt;script>x&lt;/script>');
+    assert.equal(markdownCell('a\r\nb\rc\nd'), 'a<br>b<br>c<br>d');
+  });
+
+  it('has a plain title without an organization and says when there are no risks', () => {
+    const bare = markdownReport(reportData('control A.5.1 {\n  applicable yes\n  reason "x"\n  status planned\n}\n'));
+    assert.ok(bare.startsWith('# Statement of Applicability\n\nAs of 2026-11-27.\n'));
+    assert.match(bare, /No risks are recorded\./);
+  });
+});

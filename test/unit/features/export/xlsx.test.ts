@@ -1,0 +1,135 @@
+import { strict as assert } from 'node:assert';
+
+import type { Workbook, Worksheet } from 'exceljs';
+import { isFormulaLike } from '../../../../server/src/features/export/cell-safety';
+import { RISK_SHEET, SOA_SHEET, SUMMARY_SHEET, xlsxReport, xlsxText } from '../../../../server/src/features/export/xlsx';
+import { FORMULAS, reportData, SMALL } from './fixtures';
+
+async function readBack(bytes: Uint8Array): Promise<Workbook> {
+  const ExcelJS = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+  return workbook;
+}
+
+function sheet(workbook: Workbook, name: string): Worksheet {
+  const found = workbook.getWorksheet(name);
+  assert.ok(found, `no sheet '${name}'`);
+  return found;
+}
+
+/** Every non-empty cell of every sheet. */
+function allCells(workbook: Workbook): { sheet: string; address: string; value: unknown; type: number; formula: unknown }[] {
+  const cells: { sheet: string; address: string; value: unknown; type: number; formula: unknown }[] = [];
+  workbook.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        cells.push({ sheet: ws.name, address: cell.address, value: cell.value, type: cell.type, formula: cell.formula });
+      });
+    });
+  });
+  return cells;
+}
+
+describe('export: XLSX', function () {
+  this.timeout(60000);
+
+  it('writes the SoA, risk register and summary sheets with all controls', async () => {
+    const bytes = await xlsxReport(reportData(SMALL));
+    assert.ok(bytes instanceof Uint8Array);
+    assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b], 'a zip file');
+    const workbook = await readBack(bytes);
+    assert.deepEqual(
+      workbook.worksheets.map((ws) => ws.name),
+      [SOA_SHEET, RISK_SHEET, SUMMARY_SHEET],
+    );
+    assert.deepEqual([SOA_SHEET, RISK_SHEET, SUMMARY_SHEET], ['Statement of Applicability', 'Risk register', 'Summary']);
+
+    const soa = sheet(workbook, SOA_SHEET);
+    assert.equal(soa.actualRowCount, 1 + 94);
+    assert.deepEqual((soa.getRow(1).values as unknown[]).slice(1), ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due']);
+    assert.equal(soa.getRow(1).font?.bold ?? soa.getCell('A1').font?.bold, true);
+    assert.equal(soa.getCell('A2').value, 'A.5.1');
+    assert.equal(soa.getCell('E2').value, 'Policies set direction.\nApproved yearly | reviewed');
+    assert.equal(soa.getCell('J2').value, 'policies/infosec.md\nBoard minutes, 2026');
+    assert.equal(soa.getCell('A94').value, 'A.8.34');
+    assert.equal(soa.getCell('A95').value, 'C-1');
+    assert.equal(soa.getCell('C95').value, 'Immutable offsite backups');
+    assert.equal(soa.getCell('D3').value, '— (no SoA entry)');
+    assert.equal(soa.getCell('B95').value, 'Custom controls');
+    // A.8.13 is row 1 + 37 + 8 + 14 + 13
+    assert.equal(soa.getCell('A73').value, 'A.8.13');
+    assert.equal(soa.getCell('F73').value, 'R-1');
+    assert.equal(soa.getCell('G73').value, 'P-1');
+    assert.equal(soa.getCell('K73').value, '2027-03-31');
+    assert.equal(soa.views[0]?.state, 'frozen');
+    assert.ok(soa.autoFilter, 'autofilter');
+    assert.ok((soa.getColumn(3).width ?? 0) > 20);
+    assert.equal(soa.getCell('E2').alignment?.wrapText, true);
+    const fill = (address: string): string | undefined => {
+      const f = soa.getCell(address).fill;
+      return f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
+    };
+    assert.equal(fill('D2'), 'FFC6EFCE', 'applicable yes is green');
+    assert.equal(fill('H2'), 'FFC6EFCE', 'implemented is green');
+    assert.equal(fill('D3'), 'FFFFC7CE', 'no SoA entry is red');
+    assert.ok(fill('A1'), 'header has a fill');
+
+    const risks = sheet(workbook, RISK_SHEET);
+    assert.equal(risks.actualRowCount, 3);
+    assert.equal(risks.getCell('A2').value, 'R-1');
+    assert.equal(risks.getCell('I2').value, 9);
+    assert.equal(risks.getCell('J2').value, 'no');
+    assert.equal(risks.getCell('O2').value, 2);
+    assert.equal(risks.getCell('P2').value, 'yes');
+    const riskFill = (address: string): string | undefined => {
+      const f = risks.getCell(address).fill;
+      return f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
+    };
+    assert.equal(riskFill('J2'), 'FFFFC7CE');
+    assert.equal(riskFill('P2'), 'FFC6EFCE');
+
+    const summary = sheet(workbook, SUMMARY_SHEET);
+    assert.deepEqual((summary.getRow(2).values as unknown[]).slice(1), ['Organizational controls (A.5)', 37, 1, 1, 0, 1]);
+    assert.deepEqual((summary.getRow(7).values as unknown[]).slice(1), ['Total', 94, 4, 3, 1, 1]);
+    assert.deepEqual((summary.getRow(9).values as unknown[]).slice(1), ['Organization', 'Acme | Cloud Ltd']);
+  });
+
+  it('writes no formula anywhere and neutralises formula-like text', async () => {
+    const workbook = await readBack(await xlsxReport(reportData(FORMULAS)));
+    const cells = allCells(workbook);
+    assert.ok(cells.length > 94 * 4);
+    for (const cell of cells) {
+      assert.notEqual(cell.type, 6 /* ValueType.Formula */, `${cell.sheet}!${cell.address} is a formula`);
+      assert.equal(cell.formula, undefined, `${cell.sheet}!${cell.address} has a formula`);
+      assert.ok(typeof cell.value === 'string' || typeof cell.value === 'number', `${cell.sheet}!${cell.address} is ${typeof cell.value}`);
+      if (typeof cell.value === 'string') assert.ok(!isFormulaLike(cell.value), `${cell.sheet}!${cell.address} = ${JSON.stringify(cell.value)}`);
+    }
+    const ExcelJS = await import('exceljs');
+    assert.equal(ExcelJS.ValueType.Formula, 6);
+
+    const soa = sheet(workbook, SOA_SHEET);
+    assert.equal(soa.getCell('E2').value, `'=HYPERLINK("http://evil.example","click")`);
+    assert.equal(soa.getCell('J2').value, "'-1\n@SUM(A1:A2)");
+    assert.equal(soa.getCell('E3').value, "'+1");
+    assert.equal(soa.getCell('J3').value, "'\tcmd");
+    assert.equal(soa.getCell('C95').value, "'@SUM(1,2)");
+    assert.equal(soa.getCell('E95').value, "'-1");
+    const risks = sheet(workbook, RISK_SHEET);
+    assert.equal(risks.getCell('B2').value, "'=1+1");
+    assert.equal(risks.getCell('E2').value, "'+cmd|' /C calc'!A0");
+    assert.equal(risks.getCell('F2').value, "'-2+3");
+    const summary = sheet(workbook, SUMMARY_SHEET);
+    const organization = cells.find((c) => c.sheet === SUMMARY_SHEET && c.value === 'Organization');
+    assert.ok(organization);
+    assert.equal(summary.getCell(`B${summary.getCell(organization.address).row}`).value, `'=HYPERLINK("http://evil.example","click")`);
+  });
+
+  it('cleans text cells: neutralised, no lone surrogates, within the cell limit', () => {
+    assert.equal(xlsxText('=1'), "'=1");
+    assert.equal(xlsxText('\r=1'), "'\r=1");
+    assert.equal(xlsxText('a\uD800b'), 'a\uFFFDb');
+    assert.equal(xlsxText('ok \uD83D\uDE00'), 'ok \uD83D\uDE00');
+    assert.equal(xlsxText('x'.repeat(40000)).length, 32767);
+  });
+});
