@@ -187,6 +187,8 @@ const median = (values) => {
 // the number of risks (so that the parse cannot be skipped, and is checked).
 const JSON_TWIN = join(WORK_REL, 'workspace.json');
 const BASELINE_ARGS = ['-e', "process.stdout.write(String(JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')).risk.length))", JSON_TWIN];
+// Node's own start-up, for context: both processes above pay it.
+const STARTUP_ARGS = ['-e', '0'];
 const CHECK_ARGS = [relative(REPO, CLI), 'check', WORK_REL, '--format', 'json', '--as-of', AS_OF];
 
 function verifyBaseline(run, manifest) {
@@ -263,14 +265,16 @@ async function inProcess(manifest) {
 const manifest = ensureWorkspace();
 if (!existsSync(CLI)) fail(`${relative(REPO, CLI)} does not exist: run \`npm run build\` (or \`npm run bench:check\`)`);
 
-say(`measuring: ${options.runs} runs each, after one warm-up run …`);
+say(`measuring: ${options.runs} run${options.runs === 1 ? '' : 's'} each, after one warm-up run …`);
 // Warm-up (file cache, compile cache) and a first verification of both answers.
 verifyBaseline(timeNode(BASELINE_ARGS), manifest);
 verifyCheck(timeNode(CHECK_ARGS), manifest);
+const startupRuns = [];
 const baselineRuns = [];
 const checkRuns = [];
 for (let i = 0; i < options.runs; i++) {
-  // Interleaved, so that drifts of the machine affect both alike.
+  // Interleaved, so that drifts of the machine affect all alike.
+  startupRuns.push(timeNode(STARTUP_ARGS));
   const baseline = timeNode(BASELINE_ARGS);
   verifyBaseline(baseline, manifest);
   baselineRuns.push(baseline);
@@ -283,6 +287,7 @@ const inproc = await inProcess(manifest);
 // ---------------------------------------------------------------------------
 // Report
 
+const startup = median(startupRuns.map((r) => r.ms));
 const baselineMs = baselineRuns.map((r) => r.ms);
 const checkMs = checkRuns.map((r) => r.ms);
 const baseline = median(baselineMs);
@@ -311,6 +316,7 @@ const figures = {
     risks: manifest.risks,
     assets: manifest.assets,
   },
+  startup: { medianMs: startup },
   baseline: { medianMs: baseline, runsMs: baselineMs, cpuMedianMs: baselineCpu, peakRssMb: baselineRssMb },
   check: {
     medianMs: check,
@@ -338,6 +344,7 @@ const ms = (v) => `${v.toFixed(0)} ms`;
 const mb = (v) => (v === undefined ? 'n/a (no /usr/bin/time)' : `${v.toFixed(0)} MB`);
 const rows = [
   ['workspace', `${figures.workspace.files} files, ${manifest.lines.toLocaleString('en')} lines, ${(manifest.bytes / 1e6).toFixed(2)} MB (${manifest.risks} risks, ${manifest.assets} assets); JSON twin ${(manifest.jsonBytes / 1e6).toFixed(2)} MB`],
+  ['node start-up (node -e 0)', ms(startup)],
   ['baseline: node + JSON.parse', `${ms(baseline)}  (min ${ms(Math.min(...baselineMs))}, max ${ms(Math.max(...baselineMs))})`],
   ['isms check (whole process)', `${ms(check)}  (min ${ms(Math.min(...checkMs))}, max ${ms(Math.max(...checkMs))})`],
   ['check / baseline', `${ratio.toFixed(2)}×  (target ≤ ${TARGET_RATIO}×: ${pass ? 'PASS' : 'FAIL'})`],
@@ -357,7 +364,7 @@ if (inproc.skipped) {
 rows.push(['peak RSS: check / baseline', `${mb(checkRssMb)} / ${mb(baselineRssMb)}  (maximum over the runs)`]);
 
 const width = Math.max(...rows.map(([label]) => label.length));
-say(`\nisms check benchmark — Node ${process.version}, ${figures.cpus} × ${figures.cpu}, medians of ${options.runs} runs, --as-of ${AS_OF}\n`);
+say(`\nisms check benchmark — Node ${process.version}, ${figures.cpus} × ${figures.cpu}, medians of ${options.runs} run${options.runs === 1 ? '' : 's'}, --as-of ${AS_OF}\n`);
 for (const [label, value] of rows) say(`  ${label.padEnd(width)}  ${value}`);
 say('');
 if (options.json) console.log(JSON.stringify(figures, null, 2));

@@ -4,7 +4,7 @@ import { formatText } from '../features/format';
 import type { CommandResult } from './command-result';
 import { displayPath } from './positioned';
 import { UsageError } from './usage-error';
-import { describeError, findWorkspaceFiles } from './workspace-files';
+import { describeError, findWorkspaceFiles } from '../node-host/workspace-files';
 
 export interface FmtOptions {
   readonly paths: readonly string[];

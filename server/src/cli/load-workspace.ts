@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, type LanguageService, type LanguageServiceOptions } from '../language-service';
 import { UsageError } from './usage-error';
-import { describeError, findWorkspaceFiles, workspacePath, type WorkspaceFiles } from './workspace-files';
+import { describeError, findWorkspaceFiles, workspacePath, type WorkspaceFiles } from '../node-host/workspace-files';
 
 export interface LoadedWorkspace extends WorkspaceFiles {
   readonly service: LanguageService;

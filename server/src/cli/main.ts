@@ -8,6 +8,7 @@ import type { CommandResult } from './command-result';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
 import { TOOL_VERSION } from './tool-info';
+import { InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage:
@@ -70,8 +71,9 @@ async function main(): Promise<void> {
   try {
     result = await run(process.argv.slice(2), process.cwd());
   } catch (error) {
-    const message = error instanceof UsageError ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-    if (!(error instanceof UsageError) && process.env.ISMS_DEBUG) console.error(error);
+    const expected = error instanceof UsageError || error instanceof InputError;
+    const message = expected ? (error as Error).message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+    if (!expected && process.env.ISMS_DEBUG) console.error(error);
     await write(process.stderr, `isms: ${message}\n`);
     process.exitCode = 2;
     return;

@@ -8,7 +8,7 @@ import { soaTable } from '../features/soa-table';
 import type { CommandResult } from './command-result';
 import { loadWorkspace } from './load-workspace';
 import { UsageError } from './usage-error';
-import { describeError } from './workspace-files';
+import { describeError } from '../node-host/workspace-files';
 
 export interface SoaOptions {
   readonly path: string | undefined;

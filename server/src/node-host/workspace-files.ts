@@ -1,11 +1,15 @@
 /**
- * Finding the `.isms` files of the PATHs given on the command line, and the
- * folder they are named from (the workspace root: one folder given, that
- * folder; else the folder that holds them all).
+ * Finding `.isms` files on disk: under a folder (the language server's
+ * workspace folders), or for the PATHs of the command line together with the
+ * folder they are named from (one folder given, that folder; else the folder
+ * that holds them all). Unreadable folders and link loops are skipped with a
+ * warning, never fatal.
  */
+
+/** A PATH that cannot be read: the command line reports it in one line. */
+export class InputError extends Error {}
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from './usage-error';
 
 export interface WorkspaceFiles {
   /** Absolute root folder. */
@@ -29,7 +33,7 @@ export function findWorkspaceFiles(paths: readonly string[], cwd: string): Works
     try {
       stat = fs.statSync(absolute);
     } catch {
-      throw new UsageError(`cannot read '${given}': no such file or folder`);
+      throw new InputError(`cannot read '${given}': no such file or folder`);
     }
     if (stat.isDirectory()) {
       roots.push(absolute);
@@ -38,10 +42,17 @@ export function findWorkspaceFiles(paths: readonly string[], cwd: string): Works
       roots.push(path.dirname(absolute));
       files.add(absolute);
     } else {
-      throw new UsageError(`cannot read '${given}': not a file or folder`);
+      throw new InputError(`cannot read '${given}': not a file or folder`);
     }
   }
   return { root: commonFolder(roots), files: [...files].sort(), warnings };
+}
+
+/** The `.isms` files below a folder, sorted (absolute paths). */
+export function collectIsmsFiles(folder: string, warnings: string[]): string[] {
+  const files = new Set<string>();
+  collect(folder, files, warnings, new Set());
+  return [...files].sort();
 }
 
 function collect(folder: string, files: Set<string>, warnings: string[], visited: Set<string>): void {

@@ -1,0 +1,87 @@
+/**
+ * Go to definition: on an id (a reference value or an entity's declared id),
+ * the declaration(s) of that id, as the ranges of their id arguments. An
+ * Annex A id goes to the organization's SoA entry for it (`control A.8.13`)
+ * when there is one, and nowhere otherwise (the catalogue is no file).
+ *
+ * This file also holds {@link idTargetAt}, what the cursor names, which
+ * references, document highlights and rename share.
+ */
+import type { Argument, Statement } from '../../../grammar/src';
+import type { Entity, Field, FileModel } from '../analysis/model';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
+import type { LanguageService } from '../language-service';
+import type { EntityKind } from '../schema';
+import { cursorContext } from './cursor-context';
+import type { FileRange } from './feature-types';
+
+/** What the cursor is on, as far as ids are concerned. */
+export type IdTarget =
+  /** An id: the declared id of an entity, or a value of a reference field. */
+  | {
+      readonly kind: 'id';
+      readonly id: string;
+      readonly argument: Argument;
+      /** Whether the argument is the id of an entity's head (else a reference). */
+      readonly declaration: boolean;
+      /** The entity whose head or field holds the argument. */
+      readonly entity: Entity;
+      /** The reference field that holds the argument. */
+      readonly field: Field | undefined;
+      /** The kinds a reference accepts (empty for a declaration). */
+      readonly expected: readonly EntityKind[];
+    }
+  /** The kind keyword of an entity (`risk`). */
+  | { readonly kind: 'keyword'; readonly statement: Statement }
+  /** The name of a field (`owner`). */
+  | { readonly kind: 'field-name'; readonly statement: Statement }
+  /** A value that is no id: a string, a number, an enum value, a title. */
+  | { readonly kind: 'value'; readonly argument: Argument }
+  | { readonly kind: 'none' };
+
+/** What the offset names in a file's model (touching an argument's start or end counts). */
+export function idTargetAt(model: FileModel, offset: number): IdTarget {
+  const context = cursorContext(model, offset);
+  const statement = context.statement;
+  if (!statement) return { kind: 'none' };
+  if (context.onName) {
+    if (context.field) return { kind: 'field-name', statement };
+    if (context.entity && statement === context.entity.statement) return { kind: 'keyword', statement };
+    return { kind: 'none' };
+  }
+  const argument = context.argument;
+  if (!argument) return { kind: 'none' };
+  if (context.field) {
+    const reference = context.field.spec?.types.find((type) => type.kind === 'reference');
+    if (reference?.kind === 'reference' && argument.kind === 'name') {
+      return { kind: 'id', id: argument.image, argument, declaration: false, entity: context.entity!, field: context.field, expected: reference.to };
+    }
+    return { kind: 'value', argument };
+  }
+  const entity = context.entity;
+  if (entity && statement === entity.statement && argument === entity.id) {
+    return { kind: 'id', id: argument.image, argument, declaration: true, entity, field: undefined, expected: [] };
+  }
+  return { kind: 'value', argument };
+}
+
+/** The declarations an id target leads to: for a reference, those of an accepted kind when there are any. */
+export function targetDeclarations(index: WorkspaceIndex, target: Extract<IdTarget, { kind: 'id' }>): readonly Entity[] {
+  const declared = index.declarations(target.id);
+  if (target.declaration || declared.length < 2) return declared;
+  const ofKind = declared.filter((entity) => target.expected.includes(entity.kind));
+  return ofKind.length > 0 ? ofKind : declared;
+}
+
+export function definition(service: LanguageService, file: string, offset: number): FileRange[] {
+  const model = service.model(file);
+  if (!model) return [];
+  const target = idTargetAt(model, offset);
+  if (target.kind !== 'id') return [];
+  const index = service.analysis().index;
+  const result: FileRange[] = [];
+  for (const entity of targetDeclarations(index, target)) {
+    if (entity.id) result.push({ file: entity.file, start: entity.id.start, end: entity.id.end });
+  }
+  return result;
+}

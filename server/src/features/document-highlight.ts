@@ -1,0 +1,28 @@
+/**
+ * Document highlights: on an id, its occurrences in this file, the
+ * declaration as a `write` and the references as `read`s.
+ */
+import type { LanguageService } from '../language-service';
+import { idTargetAt } from './definition';
+
+export interface DocumentHighlight {
+  readonly range: { readonly start: number; readonly end: number };
+  readonly kind: 'read' | 'write';
+}
+
+/** Highlights sorted by offset. */
+export function documentHighlights(service: LanguageService, file: string, offset: number): DocumentHighlight[] {
+  const model = service.model(file);
+  if (!model) return [];
+  const target = idTargetAt(model, offset);
+  if (target.kind !== 'id') return [];
+  const index = service.analysis().index;
+  const result: DocumentHighlight[] = [];
+  for (const entity of index.declarations(target.id)) {
+    if (entity.file === file && entity.id) result.push({ range: { start: entity.id.start, end: entity.id.end }, kind: 'write' });
+  }
+  for (const reference of index.referencesTo(target.id)) {
+    if (reference.entity.file === file) result.push({ range: { start: reference.value.start, end: reference.value.end }, kind: 'read' });
+  }
+  return result.sort((a, b) => a.range.start - b.range.start);
+}

@@ -1,0 +1,29 @@
+/**
+ * Find all references: on an id (declared or referred to), every value of a
+ * reference field that names it, in all files, plus its declaration(s) when
+ * asked. Ids are unique across the workspace whatever their kind, so a
+ * reference of the wrong kind still counts. Annex A ids work without an SoA
+ * entry: the references to `A.8.13` are found all the same.
+ */
+import type { LanguageService } from '../language-service';
+import { idTargetAt } from './definition';
+import type { FileRange } from './feature-types';
+
+/** Ranges sorted by file (path order), then offset. */
+export function references(service: LanguageService, file: string, offset: number, includeDeclaration: boolean): FileRange[] {
+  const model = service.model(file);
+  if (!model) return [];
+  const target = idTargetAt(model, offset);
+  if (target.kind !== 'id') return [];
+  const index = service.analysis().index;
+  const result: FileRange[] = [];
+  if (includeDeclaration) {
+    for (const entity of index.declarations(target.id)) {
+      if (entity.id) result.push({ file: entity.file, start: entity.id.start, end: entity.id.end });
+    }
+  }
+  for (const reference of index.referencesTo(target.id)) {
+    result.push({ file: reference.entity.file, start: reference.value.start, end: reference.value.end });
+  }
+  return result.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+}

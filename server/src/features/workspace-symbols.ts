@@ -1,0 +1,107 @@
+/**
+ * Workspace symbols: the entities of all files whose id or title matches a
+ * query, case-insensitively, as a substring or failing that as a
+ * subsequence (`r1ransom` finds `R-1 Ransomware…`).
+ *
+ * The name of a symbol is its id followed by its title (`R-001 Ransomware
+ * encrypts the customer database`), because editors filter the results on
+ * the name again and the title must be able to match; entities without an id
+ * are named by their kind (`organization Acme Cloud Ltd`, `scope`). The
+ * detail is the kind. At most {@link MAX_WORKSPACE_SYMBOLS} results, best
+ * first: exact id, id prefix, id substring, title word prefix, title
+ * substring (or of id and title together), id subsequence, title subsequence; ties by shorter id, then in
+ * path order. An empty query gives the first entities in path order.
+ */
+import { annexControl } from '../catalogue/annex-a';
+import { entityTitle, type Entity } from '../analysis/model';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
+import type { LanguageService } from '../language-service';
+import type { EntityKind } from '../schema';
+import type { FileRange } from './feature-types';
+
+export interface WorkspaceSymbol {
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly detail: string;
+  /** The id argument (or the kind keyword when there is none). */
+  readonly location: FileRange;
+}
+
+export const MAX_WORKSPACE_SYMBOLS = 200;
+
+interface Entry {
+  readonly symbol: WorkspaceSymbol;
+  /** Lower-case id (the kind for entities without one). */
+  readonly key: string;
+  /** Lower-case title, '' when none. */
+  readonly title: string;
+  /** `key title`. */
+  readonly both: string;
+}
+
+/** Entries per index: built once per analysis, the queries of one analysis share them. */
+const entriesByIndex = new WeakMap<WorkspaceIndex, readonly Entry[]>();
+
+function entries(index: WorkspaceIndex): readonly Entry[] {
+  let cached = entriesByIndex.get(index);
+  if (!cached) {
+    cached = index.entities.map(entry);
+    entriesByIndex.set(index, cached);
+  }
+  return cached;
+}
+
+function entry(entity: Entity): Entry {
+  const title = oneLine(entityTitle(entity) ?? (entity.kind === 'control' && entity.id ? (annexControl(entity.id.image)?.title ?? '') : ''));
+  const key = entity.id ? entity.id.image : entity.kind;
+  const location = entity.id
+    ? { file: entity.file, start: entity.id.start, end: entity.id.end }
+    : { file: entity.file, start: entity.statement.nameStart, end: entity.statement.nameEnd };
+  return {
+    symbol: { name: title ? `${key} ${title}` : key, kind: entity.kind, detail: entity.kind, location },
+    key: key.toLowerCase(),
+    title: title.toLowerCase(),
+    both: `${key} ${title}`.toLowerCase(),
+  };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function isSubsequence(query: string, text: string): boolean {
+  let at = 0;
+  for (let i = 0; i < query.length; i++) {
+    at = text.indexOf(query[i], at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
+/** Higher is better; 0 is no match. */
+function score(query: string, entry: Entry): number {
+  const { key, title } = entry;
+  if (key === query) return 7;
+  if (key.startsWith(query)) return 6;
+  if (key.includes(query)) return 5;
+  const inTitle = title.indexOf(query);
+  if (inTitle >= 0) return inTitle === 0 || title.includes(` ${query}`) ? 4 : 3;
+  if (entry.both.includes(query)) return 3;
+  if (isSubsequence(query, key)) return 2;
+  if (isSubsequence(query, entry.both)) return 1;
+  return 0;
+}
+
+export function workspaceSymbols(service: LanguageService, query: string): WorkspaceSymbol[] {
+  const all = entries(service.analysis().index);
+  const wanted = query.replace(/\s+/g, ' ').trim().toLowerCase();
+  if (wanted === '') return all.slice(0, MAX_WORKSPACE_SYMBOLS).map((e) => e.symbol);
+  const matches: { entry: Entry; score: number; order: number }[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const s = score(wanted, all[i]);
+    if (s > 0) matches.push({ entry: all[i], score: s, order: i });
+  }
+  matches.sort((a, b) => b.score - a.score || a.entry.key.length - b.entry.key.length || a.order - b.order);
+  return matches.slice(0, MAX_WORKSPACE_SYMBOLS).map((m) => m.entry.symbol);
+}

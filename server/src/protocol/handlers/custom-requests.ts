@@ -1,0 +1,80 @@
+/** The extension's custom requests: SoA table, risk register, clause status, export (plain data). */
+import { Buffer } from 'node:buffer';
+import { exportReport, riskRegisterCsv } from '../../features/export/export-report';
+import { clauseStatus } from '../../features/clause-status';
+import { riskRegister } from '../../features/risk-register';
+import { soaTable } from '../../features/soa-table';
+import {
+  CLAUSE_STATUS_REQUEST,
+  EXPORT_REQUEST,
+  RISK_REGISTER_REQUEST,
+  SOA_TABLE_REQUEST,
+  type ClauseStatusResult,
+  type ExportParams,
+  type ExportResult,
+  type FolderParams,
+  type RiskRegisterResult,
+  type SoaTableResult,
+} from '../custom-requests';
+import type { IsmsFolder } from '../isms-folder';
+import { guarded, type ServerContext } from '../server-context';
+
+const FILE_NAMES: Record<ExportParams['format'], string> = {
+  md: 'statement-of-applicability.md',
+  html: 'statement-of-applicability.html',
+  csv: 'statement-of-applicability.csv',
+  json: 'statement-of-applicability.json',
+  xlsx: 'statement-of-applicability.xlsx',
+  'risks-csv': 'risk-register.csv',
+};
+
+function fileUris(folder: IsmsFolder): Record<string, string> {
+  return Object.fromEntries(folder.service.fileNames().map((file) => [file, folder.uriOf(file)]));
+}
+
+export function registerCustomRequests(context: ServerContext): void {
+  const { connection, folders } = context;
+  const folderOf = (params: FolderParams) => {
+    const folder = folders.folderFor(params?.uri);
+    if (!folder) throw new Error(`no ISMS folder for ${params?.uri ?? 'this workspace'}`);
+    return folder;
+  };
+
+  connection.onRequest(
+    SOA_TABLE_REQUEST,
+    guarded(context, SOA_TABLE_REQUEST, null, (params: FolderParams): SoaTableResult => {
+      const folder = folderOf(params);
+      return { ...soaTable(folder.service.analysis().index, folder.service.asOf), folderUri: folder.uri, fileUris: fileUris(folder) };
+    }),
+  );
+  connection.onRequest(
+    RISK_REGISTER_REQUEST,
+    guarded(context, RISK_REGISTER_REQUEST, null, (params: FolderParams): RiskRegisterResult => {
+      const folder = folderOf(params);
+      return { ...riskRegister(folder.service.analysis().index), folderUri: folder.uri, fileUris: fileUris(folder) };
+    }),
+  );
+  connection.onRequest(
+    CLAUSE_STATUS_REQUEST,
+    guarded(context, CLAUSE_STATUS_REQUEST, null, (params: FolderParams): ClauseStatusResult => {
+      const folder = folderOf(params);
+      return { folderUri: folder.uri, clauses: clauseStatus(folder.service.diagnostics()), fileUris: fileUris(folder) };
+    }),
+  );
+  connection.onRequest(
+    EXPORT_REQUEST,
+    guarded(context, EXPORT_REQUEST, null, async (params: ExportParams): Promise<ExportResult> => {
+      const folder = folderOf(params);
+      const { index } = folder.service.analysis();
+      const data = { soa: soaTable(index, folder.service.asOf), risks: riskRegister(index) };
+      const content = params.format === 'risks-csv' ? riskRegisterCsv(data) : await exportReport(params.format, data);
+      const binary = typeof content !== 'string';
+      return {
+        format: params.format,
+        encoding: binary ? 'base64' : 'utf8',
+        content: binary ? Buffer.from(content).toString('base64') : content,
+        fileName: FILE_NAMES[params.format],
+      };
+    }),
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * One workspace folder, one ISMS: its language service, fed from disk and
+ * from the editor. An open document's text is the truth for its file; on
+ * close the file goes back to what is on disk.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createLanguageService, type LanguageService } from '../language-service';
+import { collectIsmsFiles, describeError, workspacePath } from '../node-host/workspace-files';
+import type { ServerSettings } from './settings';
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export class IsmsFolder {
+  readonly service: LanguageService;
+  /** Files whose text comes from the editor. */
+  private readonly open = new Set<string>();
+  /** URIs as the client spelled them, for files it opened. */
+  private readonly clientUris = new Map<string, string>();
+  /** Whether paths (workspace-relative) exist on disk, for document-not-found. */
+  private readonly existence = new Map<string, boolean>();
+
+  constructor(
+    readonly uri: string,
+    readonly root: string,
+    settings: ServerSettings,
+    private readonly logger: Logger,
+  ) {
+    this.service = createLanguageService({ ...this.serviceOptions(settings) });
+  }
+
+  private serviceOptions(settings: ServerSettings) {
+    return {
+      asOf: settings.asOf || undefined,
+      severities: settings.severity,
+      documents: { exists: (file: string) => this.exists(file) },
+    };
+  }
+
+  configure(settings: ServerSettings): void {
+    this.service.configure(this.serviceOptions(settings));
+  }
+
+  /** Reads every `.isms` file below the folder; reports progress as files are read. */
+  async index(progress: (done: number, total: number) => void): Promise<void> {
+    const warnings: string[] = [];
+    const files = collectIsmsFiles(this.root, warnings);
+    for (const warning of warnings) this.logger.warn(warning);
+    let done = 0;
+    for (const file of files) {
+      const name = workspacePath(this.root, file);
+      if (!this.open.has(name)) await this.loadFromDisk(name);
+      progress(++done, files.length);
+    }
+  }
+
+  contains(absolute: string): boolean {
+    return absolute === this.root || absolute.startsWith(this.root + path.sep);
+  }
+
+  /** The service's name for an absolute path. */
+  fileOf(absolute: string): string {
+    return workspacePath(this.root, absolute);
+  }
+
+  absolute(file: string): string {
+    return path.join(this.root, ...file.split('/'));
+  }
+
+  uriOf(file: string): string {
+    return this.clientUris.get(file) ?? pathToFileURL(this.absolute(file)).href;
+  }
+
+  openDocument(file: string, uri: string, text: string): void {
+    this.open.add(file);
+    this.clientUris.set(file, uri);
+    this.service.setFile(file, text);
+  }
+
+  changeDocument(file: string, text: string): void {
+    this.service.setFile(file, text);
+  }
+
+  async closeDocument(file: string): Promise<void> {
+    this.open.delete(file);
+    await this.loadFromDisk(file);
+  }
+
+  isOpen(file: string): boolean {
+    return this.open.has(file);
+  }
+
+  /** A file changed, appeared or vanished on disk. Open documents keep the editor's text. */
+  async diskChanged(file: string): Promise<void> {
+    this.existence.clear();
+    this.service.invalidate();
+    if (file.endsWith('.isms') && !this.open.has(file)) await this.loadFromDisk(file);
+  }
+
+  private async loadFromDisk(file: string): Promise<void> {
+    try {
+      const text = await fs.promises.readFile(this.absolute(file), 'utf8');
+      this.service.setFile(file, text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') this.logger.warn(`skipped ${file}: ${describeError(error)}`);
+      this.service.removeFile(file);
+    }
+  }
+
+  private exists(file: string): boolean {
+    let known = this.existence.get(file);
+    if (known === undefined) {
+      try {
+        known = fs.statSync(this.absolute(file)).isFile();
+      } catch {
+        known = false;
+      }
+      this.existence.set(file, known);
+    }
+    return known;
+  }
+}

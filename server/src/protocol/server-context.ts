@@ -1,0 +1,41 @@
+/** What every request handler gets: the connection, the documents, the folders, and safe lookups. */
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LineIndex } from '../../../grammar/src';
+import type { LanguageService } from '../language-service';
+import type { FolderRegistry } from './folder-registry';
+import type { IsmsFolder } from './isms-folder';
+
+export interface ResolvedDocument {
+  readonly folder: IsmsFolder;
+  readonly service: LanguageService;
+  /** The service's name of the file. */
+  readonly file: string;
+  readonly lines: LineIndex;
+  readonly text: string;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly folders: FolderRegistry;
+  /** The analysed state of a document; undefined for URIs the server does not know. */
+  resolve(uri: string): ResolvedDocument | undefined;
+  /** The URI of a file of a folder. */
+  uriOf(folder: IsmsFolder, file: string): string;
+}
+
+/**
+ * Wraps a request handler so that a failure is logged and answered with a
+ * neutral result: the server never dies on a document.
+ */
+export function guarded<P, R>(context: { connection: Connection }, name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (error) {
+      context.connection.console.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+}

@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileUri, LspClient } from './lsp-client';
+import { copyFolder, tempWorkspace } from './temp-workspace';
+
+const SETTINGS = { asOf: '2026-11-27' };
+
+const FIXTURE = `//- /roles.isms
+role cto "Chief Technology Officer" {
+  holder "Sam"
+}
+//- /risks.isms
+risk R-1 "Ransomware" {
+  owner cto
+  likelihood 2
+  impact 2
+}
+`;
+
+describe('language server: workspace and diagnostics', function () {
+  this.timeout(30_000);
+  let client: LspClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('indexes the folder on start and pushes diagnostics for files never opened', async () => {
+    const dir = copyFolder('examples/flawed');
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    const risks = await client.waitForDiagnostics(fileUri(path.join(dir, 'risks.isms')), (p) => p.diagnostics.length > 0);
+    const codes = new Set(risks.diagnostics.map((d) => d.code));
+    for (const code of ['unknown-field', 'duplicate-field', 'wrong-reference-kind', 'rating-out-of-scale']) assert.ok(codes.has(code), code);
+    const unknownField = risks.diagnostics.find((d) => d.code === 'unknown-field')!;
+    assert.equal(unknownField.source, 'isms');
+    assert.match(unknownField.message as string, /did you mean 'classification'\?/);
+    assert.match(unknownField.codeDescription!.href, /docs\/diagnostics\.md#unknown-field$/);
+    assert.deepEqual((unknownField.data as { suggestion: string }).suggestion, 'classification');
+    const duplicate = (await client.waitForDiagnostics(fileUri(path.join(dir, 'organization.isms')), (p) => p.diagnostics.some((d) => d.code === 'duplicate-id'))).diagnostics.find((d) => d.code === 'duplicate-id')!;
+    assert.equal(duplicate.relatedInformation?.[0].location.uri, fileUri(path.join(dir, 'risks.isms')));
+    const whole = (await client.waitForDiagnostics(fileUri(path.join(dir, 'organization.isms')))).diagnostics.find((d) => d.code === 'missing-scope')!;
+    assert.match(whole.message as string, /\(ISO\/IEC 27001:2022 4\.3\)$/);
+  });
+
+  it('follows edits of an open document, with its version', async () => {
+    const dir = tempWorkspace(FIXTURE);
+    const uri = fileUri(path.join(dir, 'risks.isms'));
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    await client.waitForDiagnostics(uri);
+    const text = fs.readFileSync(path.join(dir, 'risks.isms'), 'utf8');
+    client.open(uri, text, 1);
+    // Rename the owner to one nobody declared: a one-character incremental edit.
+    const at = text.indexOf('cto');
+    client.change(uri, 2, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: 'x' }]);
+    assert.equal(at, text.indexOf('owner cto') + 6);
+    const after = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(after.diagnostics.filter((d) => d.code === 'unknown-reference').map((d) => d.message), [
+      "no role 'xto' is declared; did you mean 'cto'? (ISO/IEC 27001:2022 6.1.2)",
+    ]);
+  });
+
+  it('makes references unknown when their file is deleted on disk', async () => {
+    const dir = tempWorkspace(FIXTURE);
+    const uri = fileUri(path.join(dir, 'risks.isms'));
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'unknown-reference'));
+    fs.rmSync(path.join(dir, 'roles.isms'));
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'roles.isms')), type: 3 }] });
+    const after = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-reference'));
+    assert.match(after.diagnostics.find((d) => d.code === 'unknown-reference')!.message as string, /no role 'cto' is declared/);
+    const cleared = await client.waitForDiagnostics(fileUri(path.join(dir, 'roles.isms')), (p) => p.diagnostics.length === 0);
+    assert.deepEqual(cleared.diagnostics, []);
+  });
+
+  it('picks up a file created on disk', async () => {
+    const dir = tempWorkspace(FIXTURE.replace(/\/\/- \/roles\.isms[\s\S]*?(?=\/\/- )/, ''));
+    const uri = fileUri(path.join(dir, 'risks.isms'));
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'unknown-reference'));
+    fs.writeFileSync(path.join(dir, 'roles.isms'), 'role cto "CTO" {\n}\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'roles.isms')), type: 1 }] });
+    await client.waitForDiagnostics(uri, (p) => !p.diagnostics.some((d) => d.code === 'unknown-reference'));
+  });
+
+  it('applies the isms.severity and isms.asOf settings', async () => {
+    const dir = copyFolder('examples/flawed');
+    const uri = fileUri(path.join(dir, 'organization.isms'));
+    client = await LspClient.start([dir], { settings: { asOf: '2020-01-01', severity: { 'missing-scope': 'off', 'missing-context': 'error' } } });
+    const diagnostics = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0)).diagnostics;
+    assert.ok(!diagnostics.some((d) => d.code === 'missing-scope'));
+    assert.equal(diagnostics.find((d) => d.code === 'missing-context')!.severity, 1);
+    assert.ok(!diagnostics.some((d) => d.code === 'review-overdue'), 'not overdue as of 2020');
+  });
+
+  it('formats a document with the canonical layout', async () => {
+    const dir = tempWorkspace('//- /a.isms\nscope   {\n     statement "x"   // kept\n}\n');
+    const uri = fileUri(path.join(dir, 'a.isms'));
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    client.open(uri, fs.readFileSync(path.join(dir, 'a.isms'), 'utf8'));
+    await client.waitForDiagnostics(uri);
+    const edits = await client.request<{ range: unknown; newText: string }[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.ok(edits.length > 0);
+  });
+
+  it('answers the custom requests with plain data', async () => {
+    const dir = copyFolder('examples/clinic');
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    await client.waitForDiagnostics(fileUri(path.join(dir, 'soa.isms')));
+    const soa = await client.request<{ rows: { id: string }[]; folderUri: string }>('isms/soaTable', { uri: fileUri(dir) });
+    assert.equal(soa.rows.filter((r) => r.id.startsWith('A.')).length, 93);
+    const clauses = await client.request<{ clauses: { clause: string; status: string }[] }>('isms/clauseStatus', {});
+    assert.deepEqual(clauses.clauses.map((c) => `${c.clause}:${c.status}`), ['4:pass', '5:pass', '6:pass', '7:pass', '8:pass', '9:pass', '10:pass']);
+    const risks = await client.request<{ risks: unknown[]; inherentMatrix: { cells: unknown[][] } }>('isms/riskRegister', {});
+    assert.ok(risks.risks.length > 10);
+    assert.equal(risks.inherentMatrix.cells.length, 5);
+    const xlsx = await client.request<{ encoding: string; content: string; fileName: string }>('isms/export', { format: 'xlsx' });
+    assert.equal(xlsx.encoding, 'base64');
+    assert.equal(Buffer.from(xlsx.content, 'base64').subarray(0, 2).toString(), 'PK');
+    const md = await client.request<{ content: string }>('isms/export', { format: 'md' });
+    assert.match(md.content, /^# Statement of Applicability — Northbridge Family Clinic/);
+  });
+});
