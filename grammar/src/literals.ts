@@ -47,8 +47,20 @@ export function decodeTextBlock(image: string): string {
   return lines.map((line) => (line.trim() === '' ? '' : line.slice(common).trimEnd())).join('\n');
 }
 
-/** Whether `YYYY-MM-DD` names a real calendar date. */
+const calendarDates = new Map<string, boolean>();
+
+/** Whether `YYYY-MM-DD` names a real calendar date (memoized: a workspace uses few distinct dates). */
 export function isCalendarDate(image: string): boolean {
+  let known = calendarDates.get(image);
+  if (known === undefined) {
+    known = checkCalendarDate(image);
+    if (calendarDates.size > 100_000) calendarDates.clear();
+    calendarDates.set(image, known);
+  }
+  return known;
+}
+
+function checkCalendarDate(image: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(image);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

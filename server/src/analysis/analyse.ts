@@ -7,8 +7,9 @@ import { parse } from '../../../grammar/src';
 import { codeInfo, type DiagnosticCode, type Severity } from './diagnostic-codes';
 import type { Diagnostic } from './diagnostic';
 import { buildFileModel, type FileModel } from './model';
-import type { DocumentResolver, Report } from './rule';
-import { FILE_RULES, WORKSPACE_RULES } from './rule-registry';
+import type { DocumentResolver, Report, WorkspaceFacts } from './rule';
+import { CONTEXTUAL_FILE_RULES, FILE_RULES, WORKSPACE_RULES } from './rule-registry';
+import { riskCriteria } from './risk-score';
 import { WorkspaceIndex } from './workspace-index';
 
 /** One file, analysed on its own. */
@@ -60,10 +61,34 @@ export function analyseFile(file: string, text: string): FileAnalysis {
   return { model, diagnostics };
 }
 
-export function analyseWorkspace(files: readonly FileAnalysis[], options: AnalysisOptions): WorkspaceAnalysis {
+/**
+ * The findings of the contextual file rules for one file; the workspace
+ * memoizes them per file and facts key (see workspace.ts).
+ */
+export function analyseFileInContext(file: FileAnalysis, facts: WorkspaceFacts): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const report = collector(diagnostics);
+  for (const rule of CONTEXTUAL_FILE_RULES) rule.check({ model: file.model, facts, report });
+  return diagnostics;
+}
+
+export function workspaceFacts(index: WorkspaceIndex, asOf: string): WorkspaceFacts {
+  const criteria = riskCriteria(index);
+  const key = JSON.stringify([asOf, criteria?.likelihoodLabels.length, criteria?.impactLabels.length, criteria?.acceptance, criteria?.assessmentInterval]);
+  return { asOf, criteria, key };
+}
+
+/** How the contextual findings of a file are obtained (memoized by the caller, or computed afresh). */
+export type InContext = (file: FileAnalysis, facts: WorkspaceFacts) => readonly Diagnostic[];
+
+export function analyseWorkspace(files: readonly FileAnalysis[], options: AnalysisOptions, inContext: InContext = analyseFileInContext): WorkspaceAnalysis {
   const index = new WorkspaceIndex(files.map((file) => file.model));
+  const facts = workspaceFacts(index, options.asOf);
   const found: Diagnostic[] = [];
-  for (const file of files) found.push(...file.diagnostics);
+  for (const file of files) {
+    for (const diagnostic of file.diagnostics) found.push(diagnostic);
+    for (const diagnostic of inContext(file, facts)) found.push(diagnostic);
+  }
   const report = collector(found);
   for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, report });
   return { index, diagnostics: sortDiagnostics(applySeverities(found, options.severities)) };

@@ -32,12 +32,23 @@ export interface Entity {
   readonly fields: readonly Field[];
 }
 
+/** A reference value as written, before linking (linking needs the whole workspace). */
+export interface FileReference {
+  readonly entity: Entity;
+  readonly field: Field;
+  readonly value: Argument;
+  /** The kinds the field accepts. */
+  readonly expected: readonly EntityKind[];
+}
+
 export interface FileModel {
   readonly file: string;
   readonly parsed: ParsedFile;
   readonly entities: readonly Entity[];
   /** Top-level statements that are no kind. */
   readonly unknownStatements: readonly Statement[];
+  /** Every reference value of the file, in order. */
+  readonly references: readonly FileReference[];
 }
 
 export function buildFileModel(file: string, parsed: ParsedFile): FileModel {
@@ -51,7 +62,15 @@ export function buildFileModel(file: string, parsed: ParsedFile): FileModel {
     }
     entities.push(buildEntity(file, spec, statement));
   }
-  return { file, parsed, entities, unknownStatements };
+  const references: FileReference[] = [];
+  for (const entity of entities) {
+    for (const field of entity.fields) {
+      const expected = field.spec?.references;
+      if (!expected) continue;
+      for (const value of field.values) if (value.kind === 'name') references.push({ entity, field, value, expected });
+    }
+  }
+  return { file, parsed, entities, unknownStatements, references };
 }
 
 function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity {

@@ -1,5 +1,5 @@
 /** Every rule of the analysis. Adding a rule: one file under rules/, one line here. */
-import type { FileRule, WorkspaceRule } from './rule';
+import type { ContextualFileRule, FileRule, WorkspaceRule } from './rule';
 import { annexIds } from './rules/annex-ids';
 import { competenceEvidence } from './rules/competence-evidence';
 import { controlJustification } from './rules/control-justification';
@@ -39,17 +39,15 @@ export const FILE_RULES: readonly FileRule[] = [
   nonconformityClosure,
 ];
 
+export const CONTEXTUAL_FILE_RULES: readonly ContextualFileRule[] = [riskRatings, riskTreatment, reviewOverdue, riskAssessmentOverdue];
+
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   duplicateIds,
   references,
-  riskRatings,
-  riskTreatment,
   excludedControls,
   controlJustification,
   policyApproval,
   policyCompleteness,
-  reviewOverdue,
-  riskAssessmentOverdue,
   documentNotFound,
   mandatoryElements,
   soaCompleteness,

@@ -6,6 +6,7 @@
 import type { DiagnosticCode } from './diagnostic-codes';
 import type { DiagnosticData, RelatedLocation } from './diagnostic';
 import type { FileModel } from './model';
+import type { RiskCriteria } from './risk-score';
 import type { WorkspaceIndex } from './workspace-index';
 
 export interface ReportOptions {
@@ -51,4 +52,27 @@ export interface WorkspaceRule {
   check(context: WorkspaceRuleContext): void;
 }
 
-export type Rule = FileRule | WorkspaceRule;
+/**
+ * The few workspace facts that per-risk and per-policy checks read. Rules
+ * that need only these run per file and are cached with the file under
+ * `key`: an edit re-checks its own file, unless it changes the facts.
+ */
+export interface WorkspaceFacts {
+  readonly asOf: string;
+  readonly criteria: RiskCriteria | undefined;
+  /** Equal keys mean equal facts. */
+  readonly key: string;
+}
+
+export interface ContextualFileRuleContext extends FileRuleContext {
+  readonly facts: WorkspaceFacts;
+}
+
+export interface ContextualFileRule {
+  readonly name: string;
+  readonly scope: 'file-in-context';
+  readonly codes: readonly DiagnosticCode[];
+  check(context: ContextualFileRuleContext): void;
+}
+
+export type Rule = FileRule | ContextualFileRule | WorkspaceRule;

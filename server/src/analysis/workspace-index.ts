@@ -6,7 +6,7 @@
 import type { Argument } from '../../../grammar/src';
 import { annexControl, type AnnexControl } from '../catalogue/annex-a';
 import type { EntityKind } from '../schema';
-import { fieldTexts, type Entity, type Field, type FileModel } from './model';
+import { fieldTexts, type Entity, type Field, type FileModel, type FileReference } from './model';
 
 /** A value of a reference field, linked. */
 export interface Reference {
@@ -26,7 +26,8 @@ export class WorkspaceIndex {
   /** The files, in path order. */
   readonly files: readonly FileModel[];
   readonly entities: readonly Entity[];
-  readonly references: readonly Reference[];
+  private linked: Reference[] | undefined;
+  private flatReferences: FileReference[] | undefined;
   private readonly byId = new Map<string, Entity[]>();
   private readonly byKind = new Map<EntityKind, Entity[]>();
   private referencesByTarget: Map<string, Reference[]> | undefined;
@@ -49,33 +50,41 @@ export class WorkspaceIndex {
       }
     }
     this.entities = entities;
-    this.references = this.link();
   }
 
-  private link(): Reference[] {
-    const references: Reference[] = [];
-    for (const entity of this.entities) {
-      for (const field of entity.fields) {
-        const type = field.spec?.types.find((t) => t.kind === 'reference');
-        if (!type || type.kind !== 'reference') continue;
-        for (const value of field.values) {
-          if (value.kind !== 'name') continue;
-          const id = value.image;
-          // With a duplicated id, link to a declaration of the expected kind where there is one.
-          const declared = this.byId.get(id);
-          references.push({
-            entity,
-            field,
-            value,
-            id,
-            expected: type.to,
-            target: declared?.find((entity) => type.to.includes(entity.kind)) ?? declared?.[0],
-            annex: type.to.includes('control') ? annexControl(id) : undefined,
-          });
-        }
-      }
+  /**
+   * The declaration a reference names. With a duplicated id, one of the
+   * expected kind where there is one.
+   */
+  resolve(reference: FileReference): Entity | undefined {
+    const declared = this.byId.get(reference.value.image);
+    if (declared === undefined || declared.length === 1) return declared?.[0];
+    return declared.find((entity) => reference.expected.includes(entity.kind)) ?? declared[0];
+  }
+
+  /** Every reference of every file, unlinked (one flat array per analysis, shared by the rules). */
+  allReferences(): readonly FileReference[] {
+    if (!this.flatReferences) {
+      const all: FileReference[] = [];
+      for (const file of this.files) for (const reference of file.references) all.push(reference);
+      this.flatReferences = all;
     }
-    return references;
+    return this.flatReferences;
+  }
+
+  /**
+   * Every reference, linked. Built on first use only: the rules need a
+   * lookup per reference, not these objects, and an edit should not pay
+   * for them.
+   */
+  get references(): readonly Reference[] {
+    this.linked ??= this.allReferences().map((reference) => ({
+      ...reference,
+      id: reference.value.image,
+      target: this.resolve(reference),
+      annex: reference.expected.includes('control') ? annexControl(reference.value.image) : undefined,
+    }));
+    return this.linked;
   }
 
   /** Every declaration of an id (more than one is a duplicate). */

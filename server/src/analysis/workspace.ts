@@ -3,10 +3,20 @@
  * changing one file re-parses and re-checks that file only, then re-runs the
  * (cheap, parse-free) workspace rules.
  */
-import { analyseFile, analyseWorkspace, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
+import { analyseFile, analyseFileInContext, analyseWorkspace, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
+import type { Diagnostic } from './diagnostic';
+import type { WorkspaceFacts } from './rule';
+
+interface FileEntry {
+  readonly text: string;
+  readonly analysis: FileAnalysis;
+  /** Findings of the contextual rules, and the facts key they were computed under. */
+  inContext?: { readonly key: string; readonly diagnostics: readonly Diagnostic[] };
+}
 
 export class Workspace {
-  private readonly files = new Map<string, { text: string; analysis: FileAnalysis }>();
+  private readonly files = new Map<string, FileEntry>();
+  private readonly byAnalysis = new WeakMap<FileAnalysis, FileEntry>();
   private cached: WorkspaceAnalysis | undefined;
 
   constructor(private options: AnalysisOptions) {}
@@ -15,7 +25,9 @@ export class Workspace {
   setFile(file: string, text: string): void {
     const current = this.files.get(file);
     if (current && current.text === text) return;
-    this.files.set(file, { text, analysis: analyseFile(file, text) });
+    const entry: FileEntry = { text, analysis: analyseFile(file, text) };
+    this.files.set(file, entry);
+    this.byAnalysis.set(entry.analysis, entry);
     this.cached = undefined;
   }
 
@@ -55,7 +67,15 @@ export class Workspace {
     this.cached ??= analyseWorkspace(
       [...this.files.values()].map((entry) => entry.analysis),
       this.options,
+      (analysis, facts) => this.inContext(analysis, facts),
     );
     return this.cached;
+  }
+
+  /** Contextual findings, recomputed only when the file or the facts changed. */
+  private inContext(analysis: FileAnalysis, facts: WorkspaceFacts): readonly Diagnostic[] {
+    const entry = this.byAnalysis.get(analysis)!;
+    if (entry.inContext?.key !== facts.key) entry.inContext = { key: facts.key, diagnostics: analyseFileInContext(analysis, facts) };
+    return entry.inContext.diagnostics;
   }
 }

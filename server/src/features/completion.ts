@@ -70,10 +70,11 @@ export function completions(service: LanguageService, file: string, offset: numb
   const prefix = logicalPrefix(text, start);
   if (prefix === undefined) return [];
   const lineStart = lineStartOf(text, start);
+  const atColumnZero = lineStart === text.length || !/[ \t]/.test(text[lineStart]);
   const restOfLine = scanLine(text, end, lineEndOf(text, end));
   const lineIsEmpty = restOfLine.tokens.length === 0;
 
-  const block = enclosingBlock(chain, offset, start === lineStart);
+  const block = enclosingBlock(chain, offset, atColumnZero);
   const cursorStatement = (statements: readonly Statement[]) => statements.find((s) => offset >= s.start && offset <= s.end);
 
   if (prefix.length === 0) {
@@ -182,15 +183,21 @@ export function newId(index: WorkspaceIndex, spec: KindSpec): string {
   if (!prefix) return 'id';
   let highest = 0;
   let width = 3;
+  // A plain character loop: this runs over every entity of the kind (8,000 risks) on each request.
   for (const entity of index.ofKind(spec.kind)) {
     const id = entity.id?.image;
-    if (!id || !id.startsWith(prefix)) continue;
-    const digits = id.slice(prefix.length);
-    if (!/^\d+$/.test(digits)) continue;
-    const n = Number(digits);
+    if (id === undefined || id.length <= prefix.length || !id.startsWith(prefix)) continue;
+    let n = 0;
+    let i = prefix.length;
+    for (; i < id.length; i++) {
+      const code = id.charCodeAt(i);
+      if (code < 48 || code > 57) break;
+      n = n * 10 + (code - 48);
+    }
+    if (i < id.length) continue;
     if (n >= highest) {
       highest = n;
-      width = digits.length;
+      width = id.length - prefix.length;
     }
   }
   for (let n = highest + 1; ; n++) {
@@ -553,7 +560,6 @@ function logicalPrefix(text: string, start: number): LineToken[] | undefined {
   const current = scanLine(text, lineStart, start);
   if (current.open) return undefined;
   const tokens = current.tokens;
-  if (tokens.length > 0) return tokens;
   let line = lineStart;
   for (let guard = 0; guard < 100 && line > 0; guard++) {
     const previousEnd = line - (text[line - 1] === '\n' && text[line - 2] === '\r' ? 2 : 1);

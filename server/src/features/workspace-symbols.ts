@@ -1,7 +1,7 @@
 /**
  * Workspace symbols: the entities of all files whose id or title matches a
  * query, case-insensitively, as a substring or failing that as a
- * subsequence (`r1ransom` finds `R-1 Ransomware…`).
+ * subsequence that starts a word (`r1ransom` finds `R-1 Ransomware…`).
  *
  * The name of a symbol is its id followed by its title (`R-001 Ransomware
  * encrypts the customer database`), because editors filter the results on
@@ -9,8 +9,9 @@
  * are named by their kind (`organization Acme Cloud Ltd`, `scope`). The
  * detail is the kind. At most {@link MAX_WORKSPACE_SYMBOLS} results, best
  * first: exact id, id prefix, id substring, title word prefix, title
- * substring (or of id and title together), id subsequence, title subsequence; ties by shorter id, then in
- * path order. An empty query gives the first entities in path order.
+ * substring (or of id and title together), id subsequence, subsequence of
+ * id and title; ties by shorter id, then in path order. An empty query
+ * gives the first entities in path order.
  */
 import { annexControl } from '../catalogue/annex-a';
 import { entityTitle, type Entity } from '../analysis/model';
@@ -69,9 +70,20 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Whether the query's characters appear in order in the text, the first at
+ * the start of a word (so `acme` does not match "r*a*nso*m*ware *e*ncrypts").
+ */
 function isSubsequence(query: string, text: string): boolean {
-  let at = 0;
-  for (let i = 0; i < query.length; i++) {
+  let at = -1;
+  for (let i = text.indexOf(query[0]); i >= 0; i = text.indexOf(query[0], i + 1)) {
+    if (i === 0 || !/[a-z0-9]/.test(text[i - 1])) {
+      at = i + 1;
+      break;
+    }
+  }
+  if (at < 0) return false;
+  for (let i = 1; i < query.length; i++) {
     at = text.indexOf(query[i], at);
     if (at < 0) return false;
     at++;

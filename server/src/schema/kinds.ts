@@ -11,7 +11,7 @@ const number: ValueType = { kind: 'number' };
 const level: ValueType = { kind: 'number', integer: true, min: 1 };
 const percent: ValueType = { kind: 'percent' };
 const oneOf = (...values: string[]): ValueType => ({ kind: 'enum', values });
-const ref = (...to: EntityKind[]): ValueType => ({ kind: 'reference', to });
+const ref = (...to: EntityKind[]): ValueType & { kind: 'reference' } => ({ kind: 'reference', to });
 const yesNo = oneOf('yes', 'no');
 
 interface FieldOptions {
@@ -35,6 +35,7 @@ function field(name: string, types: ValueType | ValueType[], description: string
     description,
     placeholder: options.placeholder ?? defaultPlaceholder(typeList[0]),
     missingCode: options.missingCode,
+    references: typeList.find((type) => type.kind === 'reference')?.to,
   };
 }
 

@@ -56,6 +56,8 @@ export interface FieldSpec {
   readonly description: string;
   /** A value to put in snippets and quick-fix stubs. */
   readonly placeholder: string;
+  /** The kinds a reference value may name, when the field takes references (derived from `types`). */
+  readonly references?: readonly EntityKind[];
   /** The diagnostic code for this field's absence, when more specific than `missing-field`. */
   readonly missingCode?: 'nonconformity-without-action';
 }

@@ -12,6 +12,12 @@ export const controlJustification: WorkspaceRule = {
   scope: 'workspace',
   codes: ['control-missing-justification'],
   check({ index, report }) {
+    // The controls that a risk or a party relies on justify themselves.
+    const relied = new Set<string>();
+    for (const reference of index.allReferences()) {
+      const kind = reference.entity.kind;
+      if ((kind === 'risk' || kind === 'party') && reference.expected.includes('control')) relied.add(reference.value.image);
+    }
     for (const control of index.ofKind('control')) {
       if (hasField(control, 'reason') || !control.id) continue;
       const applicable = fieldText(control, 'applicable');
@@ -19,8 +25,7 @@ export const controlJustification: WorkspaceRule = {
       if (applicable === 'no') {
         reportAtHead(report, control, 'control-missing-justification', `${id} is excluded without a reason`, { data: { field: 'reason', entity: id } });
       } else if (applicable === 'yes') {
-        const used = index.referencesTo(id).some((reference) => reference.entity.kind === 'risk' || reference.entity.kind === 'party');
-        if (!used) {
+        if (!relied.has(id)) {
           reportAtHead(report, control, 'control-missing-justification', `${id} is included, but no risk or party refers to it and it has no reason`, {
             data: { field: 'reason', entity: id },
           });

@@ -1,5 +1,5 @@
 /** `excluded-control-used`: a risk's `controls` or a party's `addressed-by` names a control the SoA excludes. */
-import { fieldText } from '../model';
+import { fieldText, type Entity } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { reportAtValue } from './placement';
 
@@ -8,13 +8,18 @@ export const excludedControls: WorkspaceRule = {
   scope: 'workspace',
   codes: ['excluded-control-used'],
   check({ index, report }) {
-    for (const reference of index.references) {
-      const { entity, field, value, target } = reference;
-      if (target?.kind !== 'control' || !reference.expected.includes('control')) continue;
-      if (fieldText(target, 'applicable') !== 'no') continue;
-      reportAtValue(report, entity, field, value, 'excluded-control-used', `${reference.id} is excluded from the Statement of Applicability (applicable no), yet ${entity.id?.image ?? entity.kind} relies on it`, {
-        data: { actual: reference.id },
-        related: [{ file: target.file, start: target.statement.start, end: target.headEnd, message: `${reference.id} is excluded here` }],
+    const excluded = new Map<string, Entity>();
+    for (const control of index.ofKind('control')) {
+      if (control.id && fieldText(control, 'applicable') === 'no' && !excluded.has(control.id.image)) excluded.set(control.id.image, control);
+    }
+    if (excluded.size === 0) return;
+    for (const reference of index.allReferences()) {
+      const control = excluded.get(reference.value.image);
+      if (!control || !reference.expected.includes('control')) continue;
+      const { entity, field, value } = reference;
+      reportAtValue(report, entity, field, value, 'excluded-control-used', `${value.image} is excluded from the Statement of Applicability (applicable no), yet ${entity.id?.image ?? entity.kind} relies on it`, {
+        data: { actual: value.image },
+        related: [{ file: control.file, start: control.statement.start, end: control.headEnd, message: `${value.image} is excluded here` }],
       });
     }
   },

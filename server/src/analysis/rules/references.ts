@@ -4,9 +4,9 @@
  * known control (the catalogue declares it); other Annex-shaped ids are
  * reported by annex-ids.ts.
  */
-import { looksLikeAnnexId } from '../../catalogue/annex-a';
+import { annexControl, looksLikeAnnexId } from '../../catalogue/annex-a';
 import { nearestName, withArticle } from '../../util/nearest-name';
-import type { Reference } from '../workspace-index';
+import type { FileReference } from '../model';
 import type { WorkspaceIndex } from '../workspace-index';
 import type { WorkspaceRule } from '../rule';
 import { reportAtValue } from './placement';
@@ -16,17 +16,18 @@ export const references: WorkspaceRule = {
   scope: 'workspace',
   codes: ['unknown-reference', 'wrong-reference-kind'],
   check({ index, report }) {
-    for (const reference of index.references) {
-      if (reference.annex) continue;
-      const { entity, field, value, id, expected, target } = reference;
+    for (const reference of index.allReferences()) {
+      const { entity, field, value, expected } = reference;
+      const id = value.image;
+      const target = index.resolve(reference);
       if (!target) {
-        if (looksLikeAnnexId(id) && expected.includes('control')) continue;
+        if (expected.includes('control') && looksLikeAnnexId(id)) continue;
         const suggestion = nearestName(id, candidateIds(index, reference));
         const hint = suggestion ? `; did you mean '${suggestion}'?` : '';
         reportAtValue(report, entity, field, value, 'unknown-reference', `no ${expected.join(' or ')} '${id}' is declared${hint}`, {
           data: { actual: id, kind: expected[0], field: field.name, ...(suggestion ? { suggestion } : {}) },
         });
-      } else if (!expected.includes(target.kind)) {
+      } else if (!expected.includes(target.kind) && !(expected.includes('control') && annexControl(id))) {
         reportAtValue(report, entity, field, value, 'wrong-reference-kind', `'${id}' is ${withArticle(target.kind)}, but '${field.name}' expects ${withArticle(expected.join(' or '))}`, {
           data: { actual: id, kind: expected[0], field: field.name },
           related: [{ file: target.file, start: target.id!.start, end: target.id!.end, message: `'${id}' is declared here` }],
@@ -36,7 +37,7 @@ export const references: WorkspaceRule = {
   },
 };
 
-function candidateIds(index: WorkspaceIndex, reference: Reference): string[] {
+function candidateIds(index: WorkspaceIndex, reference: FileReference): string[] {
   const ids: string[] = [];
   for (const kind of reference.expected) for (const entity of index.ofKind(kind)) if (entity.id) ids.push(entity.id.image);
   return ids;

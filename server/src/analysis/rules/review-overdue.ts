@@ -1,15 +1,17 @@
 /** `review-overdue`: a policy's `next-review` is before the as-of date. */
 import { isCalendarDate } from '../../../../grammar/src';
 import { firstField } from '../model';
-import type { WorkspaceRule } from '../rule';
+import type { ContextualFileRule } from '../rule';
 import { reportAtValue } from './placement';
 
-export const reviewOverdue: WorkspaceRule = {
+export const reviewOverdue: ContextualFileRule = {
   name: 'review-overdue',
-  scope: 'workspace',
+  scope: 'file-in-context',
   codes: ['review-overdue'],
-  check({ index, asOf, report }) {
-    for (const policy of index.ofKind('policy')) {
+  check({ model, facts, report }) {
+    const asOf = facts.asOf;
+    for (const policy of model.entities) {
+      if (policy.kind !== 'policy') continue;
       const field = firstField(policy, 'next-review');
       const value = field?.values[0];
       if (!field || value?.kind !== 'date' || !isCalendarDate(value.image) || value.image >= asOf) continue;

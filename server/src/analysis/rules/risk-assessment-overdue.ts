@@ -1,23 +1,27 @@
 /** `risk-assessment-overdue` (8.2): a risk's `assessed` date plus the `assessment-interval` is before the as-of date. */
 import { isCalendarDate } from '../../../../grammar/src';
 import { firstField } from '../model';
-import { riskCriteria } from '../risk-score';
-import type { WorkspaceRule } from '../rule';
+import type { ContextualFileRule } from '../rule';
 import { addDuration } from './dates';
 import { reportAtValue } from './placement';
 
-export const riskAssessmentOverdue: WorkspaceRule = {
+export const riskAssessmentOverdue: ContextualFileRule = {
   name: 'risk-assessment-overdue',
-  scope: 'workspace',
+  scope: 'file-in-context',
   codes: ['risk-assessment-overdue'],
-  check({ index, asOf, report }) {
-    const interval = riskCriteria(index)?.assessmentInterval;
+  check({ model, facts, report }) {
+    const interval = facts.criteria?.assessmentInterval;
     if (!interval) return;
-    for (const risk of index.ofKind('risk')) {
+    const asOf = facts.asOf;
+    // Few distinct assessment dates stand behind thousands of risks.
+    const dueDates = new Map<string, string>();
+    for (const risk of model.entities) {
+      if (risk.kind !== 'risk') continue;
       const field = firstField(risk, 'assessed');
       const value = field?.values[0];
       if (!field || value?.kind !== 'date' || !isCalendarDate(value.image)) continue;
-      const due = addDuration(value.image, interval);
+      let due = dueDates.get(value.image);
+      if (due === undefined) dueDates.set(value.image, (due = addDuration(value.image, interval)));
       if (due >= asOf) continue;
       reportAtValue(report, risk, field, value, 'risk-assessment-overdue', `${risk.id?.image ?? 'the risk'} was last assessed on ${value.image}; reassessment was due on ${due} (as of ${asOf})`, {
         data: { entity: risk.id?.image },

@@ -1,8 +1,7 @@
 /** `rating-out-of-scale`: a likelihood or impact level beyond the scales of `risk-criteria`. */
 import type { Argument } from '../../../../grammar/src';
 import { firstField, type Entity } from '../model';
-import { riskCriteria } from '../risk-score';
-import type { Report, WorkspaceRule } from '../rule';
+import type { ContextualFileRule, Report } from '../rule';
 import { reportAtValue } from './placement';
 
 const RATINGS = [
@@ -12,15 +11,16 @@ const RATINGS = [
   ['residual-impact', 'impact-scale'],
 ] as const;
 
-export const riskRatings: WorkspaceRule = {
+export const riskRatings: ContextualFileRule = {
   name: 'risk-ratings',
-  scope: 'workspace',
+  scope: 'file-in-context',
   codes: ['rating-out-of-scale'],
-  check({ index, report }) {
-    const criteria = riskCriteria(index);
+  check({ model, facts, report }) {
+    const criteria = facts.criteria;
     if (!criteria) return;
     const levels = { 'likelihood-scale': criteria.likelihoodLabels.length, 'impact-scale': criteria.impactLabels.length };
-    for (const risk of index.ofKind('risk')) {
+    for (const risk of model.entities) {
+      if (risk.kind !== 'risk') continue;
       for (const [name, scale] of RATINGS) {
         if (levels[scale] === 0) continue;
         checkRating(risk, name, scale, levels[scale], report);

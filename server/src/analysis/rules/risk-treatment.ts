@@ -3,17 +3,18 @@
  * treatment, or a `treatment mitigate` that names no controls.
  */
 import { fieldArguments, fieldText, firstField } from '../model';
-import { riskCriteria, riskScore } from '../risk-score';
-import type { WorkspaceRule } from '../rule';
+import { riskScore } from '../risk-score';
+import type { ContextualFileRule } from '../rule';
 import { reportAtField, reportAtHead } from './placement';
 
-export const riskTreatment: WorkspaceRule = {
+export const riskTreatment: ContextualFileRule = {
   name: 'risk-treatment',
-  scope: 'workspace',
+  scope: 'file-in-context',
   codes: ['risk-untreated'],
-  check({ index, report }) {
-    const criteria = riskCriteria(index);
-    for (const risk of index.ofKind('risk')) {
+  check({ model, facts, report }) {
+    const criteria = facts.criteria;
+    for (const risk of model.entities) {
+      if (risk.kind !== 'risk') continue;
       const treatment = firstField(risk, 'treatment');
       const score = riskScore(risk, criteria);
       if (!treatment) {

@@ -1,0 +1,71 @@
+/**
+ * Code lenses:
+ * - on each risk head: `inherent 16 → residual 6 · acceptable` (or
+ *   `· not acceptable`: the residual score against `acceptance`; left out
+ *   without risk criteria), running `isms.showRisk` with the risk's id.
+ *   A risk without an id or without both ratings gets none.
+ * - on the head of `organization`: `SoA 89/93 · 3 risks above acceptance ·
+ *   1 open nonconformity`, running `isms.openSoaPreview`. The SoA figure is
+ *   the Annex A controls with an entry; a risk is above acceptance when its
+ *   residual score is (left out without risk criteria); a nonconformity is
+ *   open unless its `status` is `closed`.
+ * The commands are the extension's.
+ */
+import { ANNEX_A_IDS } from '../catalogue/annex-a';
+import { fieldText, type Entity } from '../analysis/model';
+import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
+import type { LanguageService } from '../language-service';
+
+export interface CodeLens {
+  /** The entity's head (`risk R-001 "Title"`). */
+  readonly range: { readonly start: number; readonly end: number };
+  readonly title: string;
+  readonly command?: { readonly id: string; readonly arguments: unknown[] };
+}
+
+export const SHOW_RISK_COMMAND = 'isms.showRisk';
+export const OPEN_SOA_PREVIEW_COMMAND = 'isms.openSoaPreview';
+
+export function codeLenses(service: LanguageService, file: string): CodeLens[] {
+  const model = service.model(file);
+  if (!model) return [];
+  const index = service.analysis().index;
+  const criteria = riskCriteria(index);
+  const lenses: CodeLens[] = [];
+  for (const entity of model.entities) {
+    if (entity.kind === 'risk' && entity.id) {
+      const title = riskTitle(entity, criteria);
+      if (title) lenses.push({ range: headRange(entity), title, command: { id: SHOW_RISK_COMMAND, arguments: [entity.id.image] } });
+    } else if (entity.kind === 'organization' && entity === index.first('organization')) {
+      lenses.push({ range: headRange(entity), title: organizationTitle(index, criteria), command: { id: OPEN_SOA_PREVIEW_COMMAND, arguments: [] } });
+    }
+  }
+  return lenses;
+}
+
+function headRange(entity: Entity): { start: number; end: number } {
+  return { start: entity.statement.start, end: entity.headEnd };
+}
+
+function riskTitle(risk: Entity, criteria: RiskCriteria | undefined): string | undefined {
+  const score = riskScore(risk, criteria);
+  if (score.inherent === undefined || score.residual === undefined) return undefined;
+  const verdict = score.residualAcceptable === undefined ? '' : score.residualAcceptable ? ' · acceptable' : ' · not acceptable';
+  return `inherent ${score.inherent} → residual ${score.residual}${verdict}`;
+}
+
+function organizationTitle(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
+  let declared = 0;
+  for (const id of ANNEX_A_IDS) if (index.declarations(id).some((entity) => entity.kind === 'control')) declared++;
+  const parts = [`SoA ${declared}/${ANNEX_A_IDS.length}`];
+  if (criteria?.acceptance !== undefined) {
+    let above = 0;
+    for (const risk of index.ofKind('risk')) if (riskScore(risk, criteria).residualAcceptable === false) above++;
+    parts.push(`${above} ${above === 1 ? 'risk' : 'risks'} above acceptance`);
+  }
+  let open = 0;
+  for (const nonconformity of index.ofKind('nonconformity')) if (fieldText(nonconformity, 'status') !== 'closed') open++;
+  parts.push(`${open} open ${open === 1 ? 'nonconformity' : 'nonconformities'}`);
+  return parts.join(' · ');
+}
