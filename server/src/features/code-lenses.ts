@@ -55,7 +55,16 @@ function riskTitle(risk: Entity, criteria: RiskCriteria | undefined): string | u
   return `inherent ${score.inherent} → residual ${score.residual}${verdict}`;
 }
 
+/** The organization's summary per index: it reads the whole workspace, so it is computed once per analysis. */
+const summaries = new WeakMap<WorkspaceIndex, string>();
+
 function organizationTitle(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
+  let title = summaries.get(index);
+  if (title === undefined) summaries.set(index, (title = summarize(index, criteria)));
+  return title;
+}
+
+function summarize(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
   let declared = 0;
   for (const id of ANNEX_A_IDS) if (index.declarations(id).some((entity) => entity.kind === 'control')) declared++;
   const parts = [`SoA ${declared}/${ANNEX_A_IDS.length}`];

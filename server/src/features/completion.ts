@@ -265,12 +265,13 @@ function valueSnippet(field: FieldSpec, stop: number, today: string): string {
 // ---------------------------------------------------------------------------
 // Values
 
-const LEVEL_SCALES: Readonly<Record<string, 'likelihood' | 'impact'>> = {
-  likelihood: 'likelihood',
-  impact: 'impact',
-  'residual-likelihood': 'likelihood',
-  'residual-impact': 'impact',
-};
+/** The risk fields whose values are levels of a scale of `risk-criteria`. */
+export const LEVEL_SCALES: ReadonlyMap<string, 'likelihood' | 'impact'> = new Map([
+  ['likelihood', 'likelihood'],
+  ['impact', 'impact'],
+  ['residual-likelihood', 'likelihood'],
+  ['residual-impact', 'impact'],
+]);
 
 function valueItems(
   index: WorkspaceIndex,
@@ -294,7 +295,7 @@ function valueItems(
         type.values.forEach((value, i) => add({ label: value, kind: 'enum', insertText: value, snippet: false, sortText: sortKey(group, i), replace }));
         break;
       case 'number': {
-        const scale = LEVEL_SCALES[field.name];
+        const scale = LEVEL_SCALES.get(field.name);
         const criteria = scale && block.spec?.kind === 'risk' ? riskCriteria(index) : undefined;
         const labels = criteria ? (scale === 'likelihood' ? criteria.likelihoodLabels : criteria.impactLabels) : [];
         labels.forEach((label, i) =>
@@ -347,7 +348,7 @@ function referenceItems(
         label: id,
         kind: 'reference',
         detail: title ?? kind,
-        documentation: `${kind} \`${id}\`${title ? ` ${title}` : ''}`,
+        documentation: `${kind} \`${id}\`${title ? ` ${escapeMarkdown(title)}` : ''}`,
         insertText: id,
         snippet: false,
         filterText: title ? `${id} ${title}` : undefined,
@@ -615,6 +616,10 @@ export function clauseLabel(id: string): string {
   const base = /^\d+(\.\d+)*/.exec(id)?.[0];
   const info = base ? clauseInfo(base) : undefined;
   return info ? `${id} ${info.title}` : id;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
 }
 
 function escapeSnippet(value: string): string {

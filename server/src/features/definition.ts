@@ -4,11 +4,12 @@
  * Annex A id goes to the organization's SoA entry for it (`control A.8.13`)
  * when there is one, and nowhere otherwise (the catalogue is no file).
  *
- * This file also holds {@link idTargetAt}, what the cursor names, which
- * references, document highlights and rename share.
+ * This file also holds what references, document highlights and rename
+ * share: {@link idTargetAt} (what the cursor names) and
+ * {@link referencesNamed} (the references to an id).
  */
 import type { Argument, Statement } from '../../../grammar/src';
-import type { Entity, Field, FileModel } from '../analysis/model';
+import type { Entity, Field, FileModel, FileReference } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LanguageService } from '../language-service';
 import type { EntityKind } from '../schema';
@@ -71,6 +72,23 @@ export function targetDeclarations(index: WorkspaceIndex, target: Extract<IdTarg
   if (target.declaration || declared.length < 2) return declared;
   const ofKind = declared.filter((entity) => target.expected.includes(entity.kind));
   return ofKind.length > 0 ? ofKind : declared;
+}
+
+/**
+ * The reference values that name an id, in all files (path order, then
+ * offset). A scan of each file's references: no workspace-wide linking, so
+ * the first call after an edit costs no more than the next.
+ */
+export function referencesNamed(index: WorkspaceIndex, id: string): FileReference[] {
+  const result: FileReference[] = [];
+  for (const file of index.files) referencesInFile(file, id, result);
+  return result;
+}
+
+/** The reference values of one file that name an id, in order. */
+export function referencesInFile(model: FileModel, id: string, into: FileReference[] = []): FileReference[] {
+  for (const reference of model.references) if (reference.value.image === id) into.push(reference);
+  return into;
 }
 
 export function definition(service: LanguageService, file: string, offset: number): FileRange[] {

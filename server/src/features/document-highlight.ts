@@ -3,7 +3,7 @@
  * declaration as a `write` and the references as `read`s.
  */
 import type { LanguageService } from '../language-service';
-import { idTargetAt } from './definition';
+import { idTargetAt, referencesInFile } from './definition';
 
 export interface DocumentHighlight {
   readonly range: { readonly start: number; readonly end: number };
@@ -21,8 +21,8 @@ export function documentHighlights(service: LanguageService, file: string, offse
   for (const entity of index.declarations(target.id)) {
     if (entity.file === file && entity.id) result.push({ range: { start: entity.id.start, end: entity.id.end }, kind: 'write' });
   }
-  for (const reference of index.referencesTo(target.id)) {
-    if (reference.entity.file === file) result.push({ range: { start: reference.value.start, end: reference.value.end }, kind: 'read' });
+  for (const reference of referencesInFile(model, target.id)) {
+    result.push({ range: { start: reference.value.start, end: reference.value.end }, kind: 'read' });
   }
   return result.sort((a, b) => a.range.start - b.range.start);
 }

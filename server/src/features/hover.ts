@@ -15,14 +15,15 @@
  */
 import type { Argument } from '../../../grammar/src';
 import { argumentText } from '../../../grammar/src';
-import { ATTRIBUTE_KINDS, THEMES, annexControl, formatAttributeValue, type AnnexControl } from '../catalogue/annex-a';
+import { ATTRIBUTE_KINDS, THEMES, annexControl, formatAttributeValue, looksLikeAnnexId, type AnnexControl } from '../catalogue/annex-a';
+import { legacyMapping } from '../catalogue/legacy-2013';
 import { entityTitle, fieldText, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LanguageService } from '../language-service';
 import { withArticle } from '../util/nearest-name';
 import { clauseOf, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
-import { clauseLabel, headForm, typesDescription } from './completion';
+import { LEVEL_SCALES, clauseLabel, headForm, typesDescription } from './completion';
 import { cursorContext } from './cursor-context';
 
 export interface Hover {
@@ -62,7 +63,9 @@ export function hover(service: LanguageService, file: string, offset: number): H
     if (argument !== entity.id) return undefined;
     const index = service.analysis().index;
     const annex = entity.kind === 'control' ? annexControl(argument.image) : undefined;
-    const markdown = annex ? annexMarkdown(service, index, annex) : entityMarkdown(service, index, entity, undefined);
+    let markdown = annex ? annexMarkdown(service, index, annex) : entityMarkdown(service, index, entity, undefined);
+    const note = entity.kind === 'control' && !annex ? notAnnexNote(argument.image) : undefined;
+    if (note) markdown = `${note}\n\n${markdown}`;
     return { markdown, range: argumentRange };
   }
 
@@ -75,11 +78,13 @@ export function hover(service: LanguageService, file: string, offset: number): H
     const annex = reference.to.includes('control') ? annexControl(argument.image) : undefined;
     if (annex) return { markdown: annexMarkdown(service, index, annex), range: argumentRange };
     const declared = index.declarations(argument.image);
-    if (declared.length === 0) return { markdown: `No entity \`${argument.image}\` is declared.`, range: argumentRange };
+    const note = reference.to.includes('control') ? notAnnexNote(argument.image) : undefined;
+    if (declared.length === 0) return { markdown: note ?? `No entity \`${argument.image}\` is declared.`, range: argumentRange };
     const target = declared.find((candidate) => reference.to.includes(candidate.kind)) ?? declared[0];
-    return { markdown: entityMarkdown(service, index, target, { field: spec.name, kinds: reference.to }), range: argumentRange };
+    const markdown = entityMarkdown(service, index, target, { field: spec.name, kinds: reference.to });
+    return { markdown: note ? `${note}\n\n${markdown}` : markdown, range: argumentRange };
   }
-  if (entity.kind === 'risk' && argument.kind === 'number' && LEVEL_SCALES[spec.name]) {
+  if (entity.kind === 'risk' && argument.kind === 'number' && LEVEL_SCALES.has(spec.name)) {
     const markdown = levelMarkdown(service.analysis().index, spec.name, Number(argument.image));
     return markdown ? { markdown, range: argumentRange } : undefined;
   }
@@ -133,16 +138,19 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
     parts.push('No SoA entry yet.');
   }
 
-  const users: Entity[] = [];
+  // A scan of the flat references (shared with the rules) rather than `referencesTo`, whose
+  // linked map would cost the first hover after each edit more than this does.
+  const risks: Entity[] = [];
+  const parties: Entity[] = [];
   const seen = new Set<Entity>();
-  for (const kind of ['risk', 'party'] as const) {
-    for (const reference of index.referencesTo(control.id)) {
-      const user = reference.entity;
-      if (user.kind !== kind || seen.has(user)) continue;
-      seen.add(user);
-      users.push(user);
-    }
+  for (const reference of index.allReferences()) {
+    if (reference.value.image !== control.id) continue;
+    const user = reference.entity;
+    if ((user.kind !== 'risk' && user.kind !== 'party') || seen.has(user)) continue;
+    seen.add(user);
+    (user.kind === 'risk' ? risks : parties).push(user);
   }
+  const users = [...risks, ...parties];
   if (users.length === 0) {
     parts.push('Used by no risk or party.');
   } else {
@@ -151,6 +159,15 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
     parts.push(`**Used by**\n${lines.join('\n')}`);
   }
   return parts.join('\n\n');
+}
+
+/** For an id of the Annex A shape that is no 2022 control: what it is (a 2013 control and its successors). */
+function notAnnexNote(id: string): string | undefined {
+  if (!looksLikeAnnexId(id)) return undefined;
+  const legacy = legacyMapping(id);
+  if (!legacy) return `⚠ \`${id}\` is not an ISO/IEC 27001:2022 Annex A control.`;
+  const successors = legacy.ids2022.map((successor) => `${successor} ${annexControl(successor)?.title ?? ''}`.trim()).join('; ');
+  return `⚠ \`${id}\` ${inline(legacy.title2013)} is an ISO/IEC 27001:2013 control; in the 2022 edition: ${successors}.`;
 }
 
 // ---------------------------------------------------------------------------
@@ -237,17 +254,10 @@ function scoreText(
   return `${text}, ${acceptable ? 'acceptable' : 'not acceptable'} (acceptance ${criteria!.acceptance})`;
 }
 
-const LEVEL_SCALES: Readonly<Record<string, 'likelihood' | 'impact'>> = {
-  likelihood: 'likelihood',
-  impact: 'impact',
-  'residual-likelihood': 'likelihood',
-  'residual-impact': 'impact',
-};
-
 function levelMarkdown(index: WorkspaceIndex, field: string, level: number): string | undefined {
   const criteria = riskCriteria(index);
   if (!criteria) return undefined;
-  const scale = LEVEL_SCALES[field];
+  const scale = LEVEL_SCALES.get(field);
   const labels = scale === 'likelihood' ? criteria.likelihoodLabels : criteria.impactLabels;
   if (!Number.isInteger(level) || level < 1 || level > labels.length) {
     return `**${level}** is outside the ${scale} scale (1–${labels.length})`;

@@ -6,7 +6,7 @@
  * entry: the references to `A.8.13` are found all the same.
  */
 import type { LanguageService } from '../language-service';
-import { idTargetAt } from './definition';
+import { idTargetAt, referencesNamed } from './definition';
 import type { FileRange } from './feature-types';
 
 /** Ranges sorted by file (path order), then offset. */
@@ -22,7 +22,7 @@ export function references(service: LanguageService, file: string, offset: numbe
       if (entity.id) result.push({ file: entity.file, start: entity.id.start, end: entity.id.end });
     }
   }
-  for (const reference of index.referencesTo(target.id)) {
+  for (const reference of referencesNamed(index, target.id)) {
     result.push({ file: reference.entity.file, start: reference.value.start, end: reference.value.end });
   }
   return result.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));

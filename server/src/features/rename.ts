@@ -12,7 +12,7 @@
 import { looksLikeAnnexId } from '../catalogue/annex-a';
 import { describeEntity } from '../analysis/model';
 import type { LanguageService } from '../language-service';
-import { idTargetAt } from './definition';
+import { idTargetAt, referencesNamed } from './definition';
 import type { TextEdit, WorkspaceEdit } from './feature-types';
 
 /** The Name token of the grammar. */
@@ -69,7 +69,7 @@ export function rename(service: LanguageService, file: string, offset: number, n
   const changes: Record<string, TextEdit[]> = {};
   const edit = (inFile: string, start: number, end: number) => (changes[inFile] ??= []).push({ start, end, newText: newName });
   for (const entity of index.declarations(oldName)) if (entity.id) edit(entity.file, entity.id.start, entity.id.end);
-  for (const reference of index.referencesTo(oldName)) edit(reference.entity.file, reference.value.start, reference.value.end);
+  for (const reference of referencesNamed(index, oldName)) edit(reference.entity.file, reference.value.start, reference.value.end);
   for (const edits of Object.values(changes)) edits.sort((a, b) => a.start - b.start);
   return { changes };
 }

@@ -24,9 +24,9 @@
  * declared nowhere takes the first kind its field accepts. Unknown
  * statements and fields get no tokens. Names never span lines.
  */
+import type { Argument } from '../../../grammar/src';
 import { annexControl, looksLikeAnnexId } from '../catalogue/annex-a';
 import { legacyMapping } from '../catalogue/legacy-2013';
-import type { Argument } from '../../../grammar/src';
 import type { LanguageService } from '../language-service';
 import type { EntityKind } from '../schema';
 

@@ -30,6 +30,9 @@ export interface WorkspaceSymbol {
 
 export const MAX_WORKSPACE_SYMBOLS = 200;
 
+/** Ids longer than this tie with each other on length. */
+const MAX_KEY_LENGTH = 64;
+
 interface Entry {
   readonly symbol: WorkspaceSymbol;
   /** Lower-case id (the kind for entities without one). */
@@ -77,7 +80,7 @@ function oneLine(text: string): string {
 function isSubsequence(query: string, text: string): boolean {
   let at = -1;
   for (let i = text.indexOf(query[0]); i >= 0; i = text.indexOf(query[0], i + 1)) {
-    if (i === 0 || !/[a-z0-9]/.test(text[i - 1])) {
+    if (i === 0 || !isWordCharacter(text.charCodeAt(i - 1))) {
       at = i + 1;
       break;
     }
@@ -89,6 +92,11 @@ function isSubsequence(query: string, text: string): boolean {
     at++;
   }
   return true;
+}
+
+/** A lower-case ASCII letter or digit. */
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** Higher is better; 0 is no match. */
@@ -109,11 +117,25 @@ export function workspaceSymbols(service: LanguageService, query: string): Works
   const all = entries(service.analysis().index);
   const wanted = query.replace(/\s+/g, ' ').trim().toLowerCase();
   if (wanted === '') return all.slice(0, MAX_WORKSPACE_SYMBOLS).map((e) => e.symbol);
-  const matches: { entry: Entry; score: number; order: number }[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const s = score(wanted, all[i]);
-    if (s > 0) matches.push({ entry: all[i], score: s, order: i });
+  // Buckets by score, then by id length: ordered without sorting (a query like `r` matches every risk).
+  const buckets: Entry[][][] = [];
+  for (const entry of all) {
+    const s = score(wanted, entry);
+    if (s === 0) continue;
+    const byLength = (buckets[s] ??= []);
+    (byLength[Math.min(entry.key.length, MAX_KEY_LENGTH)] ??= []).push(entry);
   }
-  matches.sort((a, b) => b.score - a.score || a.entry.key.length - b.entry.key.length || a.order - b.order);
-  return matches.slice(0, MAX_WORKSPACE_SYMBOLS).map((m) => m.entry.symbol);
+  const result: WorkspaceSymbol[] = [];
+  for (let s = buckets.length - 1; s > 0; s--) {
+    const byLength = buckets[s];
+    if (!byLength) continue;
+    for (const group of byLength) {
+      if (!group) continue;
+      for (const entry of group) {
+        result.push(entry.symbol);
+        if (result.length === MAX_WORKSPACE_SYMBOLS) return result;
+      }
+    }
+  }
+  return result;
 }

@@ -6,7 +6,8 @@ export function nearestName(actual: string, candidates: Iterable<string>): strin
   const lower = actual.toLowerCase();
   for (const candidate of candidates) {
     if (Math.abs(candidate.length - actual.length) > limit) continue;
-    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
+    // The cap is one past the best so far: an early exit (returning the cap) never ties with the best.
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance + 1);
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;

@@ -128,3 +128,18 @@ describe('selection ranges', () => {
     assert.deepEqual(texts(SOURCE, ranges[2]), [SOURCE]);
   });
 });
+
+describe('folding and selection: robustness', () => {
+  it('answer on broken text, at every offset', () => {
+    const broken = 'risk R-1 "x {\n  owner\n  a """\n b\n /* c\n}\n}\n{\n// d\n';
+    const service = fixtureService(parseFixture(broken));
+    for (const range of foldingRanges(service, 'main.isms')) assert.ok(range.startLine < range.endLine);
+    const offsets = Array.from({ length: broken.length + 1 }, (_, i) => i);
+    const ranges = selectionRanges(service, 'main.isms', offsets);
+    assert.equal(ranges.length, offsets.length);
+    ranges.forEach((range, i) => {
+      assert.ok(range.start <= offsets[i] && offsets[i] <= range.end, `offset ${i}`);
+      texts(broken, range);
+    });
+  });
+});

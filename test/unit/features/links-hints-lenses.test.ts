@@ -166,3 +166,13 @@ describe('code lenses', () => {
     );
   });
 });
+
+describe('links, hints and lenses: robustness', () => {
+  it('answer on broken text', () => {
+    const broken = 'risk R-1 "x {\n  impact\n  likelihood "4"\n  controls A.8.13,,\n}\npolicy p {\n  document "a.md\n}\norganization\n';
+    const service = fixtureService(parseFixture(broken));
+    assert.ok(Array.isArray(documentLinks(service, 'main.isms')));
+    assert.ok(Array.isArray(inlayHints(service, 'main.isms', { start: 0, end: broken.length })));
+    assert.ok(Array.isArray(codeLenses(service, 'main.isms')));
+  });
+});

@@ -284,3 +284,26 @@ control C-1 "Laptop hardening" {
     assert.deepEqual(rename(service, 'risks.isms', offset, 'backup'), { error: 'Annex A ids are fixed by ISO/IEC 27001' });
   });
 });
+
+describe('navigation: robustness', () => {
+  it('answers at every offset of broken text without throwing', () => {
+    const broken = `risk R-1 "unterminated {
+  owner
+  controls A.8.13,, ,
+  owner cto {
+    nested x
+  }
+control { applicable yes }
+"""never closed
+risk`;
+    const service = fixtureService(parseFixture(`//- /a.isms\n${broken}\n//- /b.isms\nrole cto "c" {\n}\n`));
+    for (let offset = 0; offset <= broken.length + 1; offset++) {
+      definition(service, 'a.isms', offset);
+      references(service, 'a.isms', offset, true);
+      documentHighlights(service, 'a.isms', offset);
+      const prepared = prepareRename(service, 'a.isms', offset);
+      const renamed = rename(service, 'a.isms', offset, 'other');
+      assert.equal('error' in prepared, 'error' in renamed, `offset ${offset}`);
+    }
+  });
+});

@@ -11,6 +11,7 @@
 import { parse } from '../../../../grammar/src';
 import type { Diagnostic } from '../../analysis/diagnostic';
 import type { DiagnosticCode } from '../../analysis/diagnostic-codes';
+import type { WorkspaceIndex } from '../../analysis/workspace-index';
 import type { LanguageService } from '../../language-service';
 import { applyEdits, type WorkspaceEdit } from '../feature-types';
 import { addAcceptedBy } from './add-accepted-by';
@@ -65,18 +66,19 @@ export function fixableCodes(): DiagnosticCode[] {
 
 /** Quick fixes for the diagnostics of `file` that intersect [start, end]. */
 export function codeActions(service: LanguageService, file: string, start: number, end: number): CodeAction[] {
-  const text = service.text(file);
-  const parsed = service.parsed(file);
-  const model = service.model(file);
-  if (text === undefined || !parsed || !model) return [];
   const analysis = service.analysis();
+  // The model the diagnostics were computed on, so that their offsets hold.
+  const model = analysis.index.files.find((candidate) => candidate.file === file);
+  if (!model) return [];
+  const parsed = model.parsed;
+  const text = parsed.text;
   const actions: CodeAction[] = [];
   for (const diagnostic of analysis.diagnostics) {
     if (diagnostic.file !== file || diagnostic.start > end || diagnostic.end < start) continue;
     const fixes = FIXES_BY_CODE.get(diagnostic.code);
     if (!fixes) continue;
     const context = { service, index: analysis.index, diagnostic, file, text, parsed, model };
-    for (const fix of fixes) for (const action of fix.fixes(context)) if (keepsWellFormed(service, action)) actions.push(action);
+    for (const fix of fixes) for (const action of fix.fixes(context)) if (keepsWellFormed(analysis.index, action)) actions.push(action);
   }
   return actions;
 }
@@ -88,13 +90,12 @@ export function codeActions(service: LanguageService, file: string, start: numbe
  * error the file did not have or lost a comment. In a well-formed file the
  * fixes are well formed by construction, so it is not parsed again.
  */
-function keepsWellFormed(service: LanguageService, action: CodeAction): boolean {
+function keepsWellFormed(index: WorkspaceIndex, action: CodeAction): boolean {
   for (const [file, edits] of Object.entries(action.edit.changes)) {
-    const before = service.parsed(file);
-    const text = service.text(file);
-    if (!before || text === undefined) return false;
+    const before = index.files.find((model) => model.file === file)?.parsed;
+    if (!before) return false;
     if (before.errors.length === 0) continue;
-    const after = parse(applyEdits(text, edits));
+    const after = parse(applyEdits(before.text, edits));
     if (!isSubMultiset(after.errors.map((error) => error.message), before.errors.map((error) => error.message))) return false;
     if (!isSubMultiset(before.comments.map((comment) => comment.text), after.comments.map((comment) => comment.text))) return false;
   }

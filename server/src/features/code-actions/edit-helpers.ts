@@ -180,5 +180,5 @@ export function statementRemoval(parsed: ParsedFile, start: number, end: number)
 
 /** The entity whose statement (head to `}`) holds `offset`. */
 export function entityAt(entities: readonly Entity[], offset: number): Entity | undefined {
-  return entities.find((entity) => entity.statement.start <= offset && offset < Math.max(entity.statement.end, entity.headEnd + 1));
+  return entities.find((entity) => entity.statement.start <= offset && offset < entity.statement.end);
 }

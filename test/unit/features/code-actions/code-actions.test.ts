@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 
 import { codeActions, fixableCodes, QUICK_FIXES } from '../../../../server/src/features/code-actions/code-actions';
 import { ALL_CODES } from '../../../../server/src/analysis/diagnostic-codes';
-import { service } from './helpers';
+import { allActions, service, serviceOf } from './helpers';
 
 const TEXT = `organization "Acme" {
   climate-change not-relevant
@@ -47,5 +47,15 @@ describe('code actions', () => {
     for (const code of fixableCodes()) assert.ok(ALL_CODES.includes(code), code);
     assert.equal(QUICK_FIXES.length, 9);
     for (const action of codeActions(service(TEXT), 'main.isms', 0, TEXT.length)) assert.equal(action.kind, 'quickfix');
+  });
+
+  it('drops an action that a syntax error of the file would swallow', () => {
+    // The skeleton would land inside the unterminated comment.
+    const svc = serviceOf({ 'a.isms': 'organization "Acme" {\n  climate-change relevant\n}\n/* unterminated\n' });
+    assert.deepEqual(allActions(svc, 'missing-scope'), []);
+    assert.deepEqual(allActions(svc, 'soa-incomplete'), []);
+    // A fix elsewhere in the same file is still offered.
+    const other = serviceOf({ 'a.isms': 'organization "Acme" {\n  climate-change relevant\n}\n\nrole r "R" {\n  holdr "X"\n}\n/* unterminated\n' });
+    assert.deepEqual(allActions(other, 'unknown-field').map((a) => a.title), ["Change 'holdr' to 'holder'"]);
   });
 });

@@ -1,0 +1,61 @@
+/** Document symbols (outline) and workspace symbols → features/document-symbols.ts, workspace-symbols.ts. */
+import { SymbolKind, type DocumentSymbol as LspDocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
+import type { LineIndex } from '../../../../grammar/src';
+import { documentSymbols, type DocumentSymbol } from '../../features/document-symbols';
+import { workspaceSymbols } from '../../features/workspace-symbols';
+import { toRange } from '../convert';
+import { guarded, type ServerContext } from '../server-context';
+import { toLocation } from './locations';
+
+/** LSP symbol kinds for the ISMS kinds: close in meaning, and distinct in an outline. */
+const SYMBOL_KIND: Record<string, SymbolKind> = {
+  organization: SymbolKind.Namespace,
+  scope: SymbolKind.Package,
+  issue: SymbolKind.Event,
+  party: SymbolKind.Interface,
+  role: SymbolKind.Class,
+  policy: SymbolKind.File,
+  'risk-criteria': SymbolKind.Enum,
+  asset: SymbolKind.Object,
+  risk: SymbolKind.Struct,
+  control: SymbolKind.Constant,
+  objective: SymbolKind.Number,
+  measurement: SymbolKind.Operator,
+  audit: SymbolKind.Event,
+  review: SymbolKind.Event,
+  nonconformity: SymbolKind.Key,
+  field: SymbolKind.Property,
+};
+
+function toLspSymbol(symbol: DocumentSymbol, lines: LineIndex): LspDocumentSymbol {
+  return {
+    name: symbol.name,
+    ...(symbol.detail ? { detail: symbol.detail } : {}),
+    kind: SYMBOL_KIND[symbol.kind] ?? SymbolKind.Field,
+    range: toRange(lines, symbol.range.start, symbol.range.end),
+    selectionRange: toRange(lines, symbol.selectionRange.start, symbol.selectionRange.end),
+    children: symbol.children.map((child) => toLspSymbol(child, lines)),
+  };
+}
+
+export function registerSymbols(context: ServerContext): void {
+  context.connection.onDocumentSymbol(
+    guarded(context, 'document symbols', [], (params) => {
+      const document = context.resolve(params.textDocument.uri);
+      if (!document) return [];
+      return documentSymbols(document.service, document.file).map((symbol) => toLspSymbol(symbol, document.lines));
+    }),
+  );
+  context.connection.onWorkspaceSymbol(
+    guarded(context, 'workspace symbols', [], (params) => {
+      const result: WorkspaceSymbol[] = [];
+      for (const folder of context.folders.all()) {
+        for (const symbol of workspaceSymbols(folder.service, params.query)) {
+          const location = toLocation(folder, symbol.location);
+          if (location) result.push({ name: symbol.name, kind: SYMBOL_KIND[symbol.kind] ?? SymbolKind.Field, containerName: symbol.detail, location });
+        }
+      }
+      return result;
+    }),
+  );
+}
