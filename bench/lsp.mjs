@@ -237,7 +237,9 @@ function yamlServer(ismsRiskId) {
   const risk = findYamlRisk(lines, ismsRiskId);
   const schemaUri = pathToFileURL(generated.schema).href;
   const yamlSettings = {
-    schemas: { [schemaUri]: ['risk-register.yaml', 'risks-part.yaml'] },
+    // Patterns are matched against the whole URI, with `**/` put before them;
+    // picomatch's `**` does not enter dot directories, so `.work` is spelled out.
+    schemas: { [schemaUri]: ['.work/yaml/risk-register.yaml', '.work/yaml/risks-part.yaml'] },
     validate: true,
     hover: true,
     completion: true,

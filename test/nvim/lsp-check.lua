@@ -14,6 +14,11 @@
 --   ISMS_SETTINGS   JSON of the `isms` settings section
 --                   (default: {"asOf":"2026-11-27"})
 --   ISMS_TIMEOUT_MS bound of every wait (default: 20000)
+--   ISMS_NAVIGATION 0: skip the hover and definition requests (default: 1)
+--   ISMS_USE_INIT   1: do not start the server; the init file (nvim -u FILE,
+--                   e.g. the Neovim 0.7 configuration of docs/editors.md) must
+--                   detect the filetype and start and attach a client named
+--                   "isms" (ISMS_SERVER and ISMS_SETTINGS are then unused)
 --
 -- It starts the server with vim.lsp.start_client (the API of 0.7; 0.8+ also
 -- has vim.lsp.start), attaches it to the buffer of ISMS_FILE, waits until the
@@ -118,20 +123,17 @@ local function main()
   local reference = env('ISMS_REFERENCE', 'owner it-admin')
   local settings = vim.fn.json_decode(env('ISMS_SETTINGS', '{"asOf":"2026-11-27"}'))
   local timeout = tonumber(env('ISMS_TIMEOUT_MS', '20000'))
-  if vim.fn.filereadable(server) == 0 then error('no server at ' .. server .. ' (run npm run build)') end
+  local use_init = env('ISMS_USE_INIT') == '1'
+  if not use_init and vim.fn.filereadable(server) == 0 then error('no server at ' .. server .. ' (run npm run build)') end
   if vim.fn.filereadable(file) == 0 then error('no file ' .. file) end
   result.file = file
-  result.settings = settings
+  if not use_init then result.settings = settings end
 
   -- Keep ~/.local/state and ~/.cache clean: only errors go to lsp.log (0.7 has no OFF).
-  vim.lsp.set_log_level(vim.log.levels.OFF or 'ERROR')
-  vim.cmd('edit ' .. vim.fn.fnameescape(file))
-  local bufnr = vim.api.nvim_get_current_buf()
-  -- With -u NONE there is no filetype detection; the filetype is the languageId of didOpen.
-  vim.bo[bufnr].filetype = 'isms'
+  if not use_init then vim.lsp.set_log_level(vim.log.levels.OFF or 'ERROR') end
 
   -- Note every publication of diagnostics for our file, to wait until they settle.
-  local uri = vim.uri_from_bufnr(bufnr)
+  local uri = vim.uri_from_fname(file)
   local published, last_publish = 0, 0
   local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
   vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
@@ -142,25 +144,56 @@ local function main()
     return publish(err, params, ctx, config)
   end
 
-  local exited
-  local client_id = vim.lsp.start_client({
-    name = 'isms',
-    cmd = { 'node', server, '--stdio' },
-    root_dir = fixture,
-    settings = { isms = settings },
-    -- Neovim 0.7 answers workspace/configuration from `settings` but does not
-    -- announce that it can, so the server never asks: push the settings, as
-    -- nvim-lspconfig does (Neovim 0.8+ also announces workspace/configuration).
-    on_init = function(client)
-      client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
-    end,
-    on_exit = function(code, signal) exited = { code = code, signal = signal } end,
-  })
-  if not client_id then error('vim.lsp.start_client failed') end
-  vim.lsp.buf_attach_client(bufnr, client_id)
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  uri = vim.uri_from_bufnr(bufnr)
+
+  local exited, client_id
+  if use_init then
+    -- The init file (the Neovim 0.7 configuration of docs/editors.md) detects
+    -- the filetype and starts and attaches the server itself.
+    result.filetype = vim.bo[bufnr].filetype
+    vim.wait(timeout, function()
+      for id, candidate in pairs(vim.lsp.buf_get_clients(bufnr)) do
+        if candidate.name == 'isms' then client_id = id end
+      end
+      return client_id ~= nil
+    end, 20)
+    if not client_id then
+      fail('the init file attached no client named isms to ' .. file .. ' (filetype "' .. vim.bo[bufnr].filetype .. '")')
+      return
+    end
+  else
+    -- With -u NONE there is no filetype detection; the filetype is the languageId of didOpen.
+    vim.bo[bufnr].filetype = 'isms'
+    client_id = vim.lsp.start_client({
+      name = 'isms',
+      cmd = { 'node', server, '--stdio' },
+      root_dir = fixture,
+      settings = { isms = settings },
+      -- Neovim 0.7 answers workspace/configuration from `settings` but does not
+      -- announce that it can, so the server never asks: push the settings, as
+      -- nvim-lspconfig does (Neovim 0.8+ does it by itself).
+      on_init = function(client)
+        client.notify('workspace/didChangeConfiguration', { settings = client.config.settings })
+      end,
+      on_exit = function(code, signal) exited = { code = code, signal = signal } end,
+    })
+    if not client_id then error('vim.lsp.start_client failed') end
+    vim.lsp.buf_attach_client(bufnr, client_id)
+  end
 
   local started = vim.wait(timeout, function()
     local client = vim.lsp.get_client_by_id(client_id)
+    return exited ~= nil or (client ~= nil and client.initialized == true)
+  end, 20)
+  if exited then error('the server exited during initialize: ' .. vim.inspect(exited)) end
+  if not started then
+    fail('initialize: no answer after ' .. timeout .. ' ms')
+    return
+  end
+  local client = vim.lsp.get_client_by_id(client_id)
+  result.root = client.config.root_dir
     return exited ~= nil or (client ~= nil and client.initialized == true)
   end, 20)
   if exited then error('the server exited during initialize: ' .. vim.inspect(exited)) end
@@ -194,6 +227,8 @@ local function main()
     if a.col ~= b.col then return a.col < b.col end
     return tostring(a.code) < tostring(b.code)
   end)
+
+  if env('ISMS_NAVIGATION', '1') ~= '1' then return end
 
   -- The reference: the last word of the first line that contains ISMS_REFERENCE.
   local word = reference:match('(%S+)%s*$')

@@ -74,21 +74,33 @@ export function targetDeclarations(index: WorkspaceIndex, target: Extract<IdTarg
   return ofKind.length > 0 ? ofKind : declared;
 }
 
+/** Each file's references by id, cached with the file's model (an edit rebuilds only the edited file's). */
+const referencesById = new WeakMap<FileModel, Map<string, FileReference[]>>();
+
+/** The reference values of one file that name an id, in order. */
+export function referencesInFile(model: FileModel, id: string): readonly FileReference[] {
+  let byId = referencesById.get(model);
+  if (!byId) {
+    byId = new Map();
+    for (const reference of model.references) {
+      const list = byId.get(reference.value.image);
+      if (list) list.push(reference);
+      else byId.set(reference.value.image, [reference]);
+    }
+    referencesById.set(model, byId);
+  }
+  return byId.get(id) ?? [];
+}
+
 /**
  * The reference values that name an id, in all files (path order, then
- * offset). A scan of each file's references: no workspace-wide linking, so
- * the first call after an edit costs no more than the next.
+ * offset). Built from per-file maps rather than the index's linked
+ * references, so the first call after an edit costs little more than the next.
  */
 export function referencesNamed(index: WorkspaceIndex, id: string): FileReference[] {
   const result: FileReference[] = [];
-  for (const file of index.files) referencesInFile(file, id, result);
+  for (const file of index.files) for (const reference of referencesInFile(file, id)) result.push(reference);
   return result;
-}
-
-/** The reference values of one file that name an id, in order. */
-export function referencesInFile(model: FileModel, id: string, into: FileReference[] = []): FileReference[] {
-  for (const reference of model.references) if (reference.value.image === id) into.push(reference);
-  return into;
 }
 
 export function definition(service: LanguageService, file: string, offset: number): FileRange[] {

@@ -1,6 +1,7 @@
 /**
  * Document highlights: on an id, its occurrences in this file, the
- * declaration as a `write` and the references as `read`s.
+ * declaration as a `write` and the references as `read`s. Reads this file's
+ * model only (no workspace analysis), as it runs on every cursor move.
  */
 import type { LanguageService } from '../language-service';
 import { idTargetAt, referencesInFile } from './definition';
@@ -16,10 +17,9 @@ export function documentHighlights(service: LanguageService, file: string, offse
   if (!model) return [];
   const target = idTargetAt(model, offset);
   if (target.kind !== 'id') return [];
-  const index = service.analysis().index;
   const result: DocumentHighlight[] = [];
-  for (const entity of index.declarations(target.id)) {
-    if (entity.file === file && entity.id) result.push({ range: { start: entity.id.start, end: entity.id.end }, kind: 'write' });
+  for (const entity of model.entities) {
+    if (entity.id?.image === target.id) result.push({ range: { start: entity.id.start, end: entity.id.end }, kind: 'write' });
   }
   for (const reference of referencesInFile(model, target.id)) {
     result.push({ range: { start: reference.value.start, end: reference.value.end }, kind: 'read' });

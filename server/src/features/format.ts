@@ -61,7 +61,7 @@
  * whose statement spans several lines by a multi-line text block or comment
  * is formatted only when all its lines are in the range.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import { decodeTextBlock, parse, tokenize, Tokens } from '../../../grammar/src';
 
 export interface FormatResult {
@@ -114,23 +114,20 @@ interface Unit {
   newText: string;
 }
 
-interface Item {
-  readonly type: TokenType;
-  readonly image: string;
-  readonly start: number;
-  readonly end: number;
-  readonly comment: boolean;
-}
-
-interface LogicalLine {
-  readonly start: number;
-  readonly end: number;
-  readonly items: Item[];
-}
+/** A token or a comment: the lexer's own objects, merged by offset. */
+type Item = IToken;
 
 const BOM = '\ufeff';
 const INDENT = '  ';
 const LINE_BREAK = /\r\n|\r|\n/;
+
+function isComment(item: Item): boolean {
+  return item.tokenType === Tokens.LineComment || item.tokenType === Tokens.BlockComment;
+}
+
+function endOf(item: Item): number {
+  return item.startOffset + item.image.length;
+}
 
 function joinUnits(text: string, units: readonly Unit[]): string {
   const parts: string[] = text.startsWith(BOM) ? [BOM] : [];
@@ -143,86 +140,44 @@ function formatUnits(text: string): Unit[] | undefined {
   if (parse(text).errors.length > 0) return undefined;
   const base = text.startsWith(BOM) ? 1 : 0;
   const body = text.slice(base);
-  const eol = /\r\n|\r|\n/.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
-  const lexed = tokenize(body);
-  if (lexed.errors.length > 0) return undefined;
-  const items = mergeItems(lexed.tokens, lexed.groups.comments ?? []);
-  const units = layout(logicalLines(items, body.length), eol);
-  const formatted = units.map((u) => u.newText).join('');
+  const eol = LINE_BREAK.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
+  const items = lexItems(body);
+  if (!items) return undefined;
+  const units = layout(items, body.length, eol);
   // Safety net: the formatted text must say exactly what the original says.
-  if (!sameContent(body, formatted)) return undefined;
-  return base === 0 ? units : units.map((u) => ({ start: u.start + base, end: u.end + base, newText: u.newText }));
+  const formatted = lexItems(units.map((u) => u.newText).join(''));
+  if (!formatted || !sameContent(items, formatted)) return undefined;
+  if (base > 0) return units.map((u) => ({ start: u.start + base, end: u.end + base, newText: u.newText }));
+  return units;
 }
 
-function mergeItems(tokens: readonly IToken[], comments: readonly IToken[]): Item[] {
+/** Tokens (newlines included) and comments of a text, by offset; undefined on lexical errors. */
+function lexItems(text: string): Item[] | undefined {
+  const lexed = tokenize(text);
+  if (lexed.errors.length > 0) return undefined;
+  const tokens = lexed.tokens;
+  const comments = lexed.groups.comments ?? [];
+  if (comments.length === 0) return tokens;
   const items: Item[] = [];
   let i = 0;
   let j = 0;
-  const toItem = (token: IToken, comment: boolean): Item => ({
-    type: token.tokenType,
-    image: token.image,
-    start: token.startOffset,
-    end: token.startOffset + token.image.length,
-    comment,
-  });
   while (i < tokens.length || j < comments.length) {
     if (j >= comments.length || (i < tokens.length && tokens[i].startOffset < comments[j].startOffset)) {
-      items.push(toItem(tokens[i++], false));
+      items.push(tokens[i++]);
     } else {
-      items.push(toItem(comments[j++], true));
+      items.push(comments[j++]);
     }
   }
   return items;
 }
 
-/** Splits the item stream at newline tokens; the lines partition the text. */
-function logicalLines(items: readonly Item[], length: number): LogicalLine[] {
-  const lines: LogicalLine[] = [];
-  let start = 0;
-  let current: Item[] = [];
-  for (const item of items) {
-    if (item.type === Tokens.Newline) {
-      lines.push({ start, end: item.end, items: current });
-      start = item.end;
-      current = [];
-    } else {
-      current.push(item);
-    }
-  }
-  if (start < length || current.length > 0) lines.push({ start, end: length, items: current });
-  return lines;
-}
-
-/** Splits a line after each `{` that is followed by code other than `}` on the same line (`a { b` → `a {` / `b`). */
-function segments(items: readonly Item[]): Item[][] {
-  const result: Item[][] = [];
-  let current: Item[] = [];
-  let afterOpen = false;
-  for (const item of items) {
-    if (!item.comment && afterOpen && item.type !== Tokens.RBrace) {
-      result.push(current);
-      current = [];
-    }
-    if (!item.comment) afterOpen = item.type === Tokens.LBrace;
-    current.push(item);
-  }
-  result.push(current);
-  return result;
-}
-
-function firstCode(items: readonly Item[]): Item | undefined {
-  return items.find((item) => !item.comment);
-}
-
-function lastCode(items: readonly Item[]): Item | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (!items[i].comment) return items[i];
-  return undefined;
-}
-
 type TopLevelKind = 'none' | 'comment' | 'statement';
 
-/** The layout proper: indentation, spacing and blank lines, line by line. */
-function layout(lines: readonly LogicalLine[], eol: string): Unit[] {
+/**
+ * The layout proper: indentation, spacing and blank lines, line by line.
+ * Items are addressed by index ranges [from, to) to keep allocation low.
+ */
+function layout(items: readonly Item[], length: number, eol: string): Unit[] {
   const units: Unit[] = [];
   let depth = 0;
   let last: Item | undefined; // the last code token so far
@@ -230,76 +185,107 @@ function layout(lines: readonly LogicalLine[], eol: string): Unit[] {
   let previousEndsWithOpen = false;
   let pendingBlanks: Unit[] = [];
 
-  for (const line of lines) {
-    const unit: Unit = { start: line.start, end: line.end, newText: '' };
-    units.push(unit);
-    if (line.items.length === 0) {
-      pendingBlanks.push(unit);
-      continue;
+  /** Lays out items[from, to): one output line (a logical line, or part of one split after `{`). */
+  const segment = (from: number, to: number, first: boolean): string => {
+    let text = '';
+    let firstCode: Item | undefined;
+    let lastCodeHere: Item | undefined;
+    for (let k = from; k < to; k++) {
+      if (!isComment(items[k])) {
+        firstCode ??= items[k];
+        lastCodeHere = items[k];
+      }
+    }
+    const continuation = last?.tokenType === Tokens.Comma;
+    const closes = firstCode?.tokenType === Tokens.RBrace;
+    const topLevel = depth === 0 && !continuation && !closes;
+
+    if (first) {
+      const hadBlank = pendingBlanks.length > 0;
+      let blanks: number;
+      if (previousTop === 'none') blanks = 0; // leading blank lines
+      else if (topLevel) blanks = previousTop === 'statement' || hadBlank ? 1 : 0;
+      else blanks = closes || previousEndsWithOpen ? 0 : hadBlank ? 1 : 0;
+      if (blanks === 1 && hadBlank) pendingBlanks[0].newText = eol;
+      else if (blanks === 1) text += eol;
+      pendingBlanks = [];
+      if (topLevel) previousTop = firstCode ? 'statement' : 'comment';
     }
 
+    const level = Math.max(0, depth - (closes ? 1 : 0) + (continuation ? 1 : 0));
+    const indent = INDENT.repeat(level);
+    text += indent + renderSegment(items, from, to, indent, eol) + eol;
+
+    for (let k = from; k < to; k++) {
+      const item = items[k];
+      if (isComment(item)) continue;
+      if (item.tokenType === Tokens.LBrace) depth++;
+      else if (item.tokenType === Tokens.RBrace) depth = Math.max(0, depth - 1);
+    }
+    if (lastCodeHere) last = lastCodeHere;
+    previousEndsWithOpen = lastCodeHere?.tokenType === Tokens.LBrace;
+    return text;
+  };
+
+  /** Lays out the logical line items[from, to), split after each `{` followed by code other than `}` (`a { b` → `a {` / `b`). */
+  const line = (start: number, end: number, from: number, to: number): void => {
+    const unit: Unit = { start, end, newText: '' };
+    units.push(unit);
+    if (from === to) {
+      pendingBlanks.push(unit);
+      return;
+    }
     let text = '';
-    segments(line.items).forEach((segment, index) => {
-      const first = firstCode(segment);
-      const continuation = last?.type === Tokens.Comma;
-      const closes = first?.type === Tokens.RBrace;
-
-      if (index === 0) {
-        const hadBlank = pendingBlanks.length > 0;
-        let blanks: number;
-        if (previousTop === 'none') {
-          blanks = 0; // leading blank lines
-        } else if (depth === 0 && !continuation && !closes) {
-          // A top-level statement or comment line.
-          blanks = previousTop === 'statement' || hadBlank ? 1 : 0;
-        } else {
-          blanks = closes || previousEndsWithOpen ? 0 : hadBlank ? 1 : 0;
-        }
-        if (blanks === 1 && hadBlank) pendingBlanks[0].newText = eol;
-        else if (blanks === 1) text += eol;
-        pendingBlanks = [];
-        if (depth === 0 && !continuation && !closes) previousTop = first ? 'statement' : 'comment';
+    let segmentFrom = from;
+    let afterOpen = false;
+    for (let k = from; k < to; k++) {
+      const item = items[k];
+      if (isComment(item)) continue;
+      if (afterOpen && item.tokenType !== Tokens.RBrace) {
+        text += segment(segmentFrom, k, segmentFrom === from);
+        segmentFrom = k;
       }
-
-      const level = Math.max(0, depth - (closes ? 1 : 0) + (continuation ? 1 : 0));
-      const indent = INDENT.repeat(level);
-      text += indent + renderSegment(segment, indent, eol) + eol;
-
-      for (const item of segment) {
-        if (item.comment) continue;
-        if (item.type === Tokens.LBrace) depth++;
-        else if (item.type === Tokens.RBrace) depth = Math.max(0, depth - 1);
-        last = item;
-      }
-      previousEndsWithOpen = lastCode(segment)?.type === Tokens.LBrace;
-    });
+      afterOpen = item.tokenType === Tokens.LBrace;
+    }
+    text += segment(segmentFrom, to, segmentFrom === from);
     unit.newText = text;
+  };
+
+  let start = 0;
+  let from = 0;
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (item.tokenType !== Tokens.Newline) continue;
+    line(start, endOf(item), from, k);
+    start = endOf(item);
+    from = k + 1;
   }
+  if (start < length || from < items.length) line(start, length, from, items.length);
   // Trailing blank lines stay removed (their newText is '').
   return units;
 }
 
-function renderSegment(items: readonly Item[], indent: string, eol: string): string {
+function renderSegment(items: readonly Item[], from: number, to: number, indent: string, eol: string): string {
   let out = '';
-  let previous: Item | undefined;
-  for (const item of items) {
-    if (previous) out += separator(previous, item);
-    out += renderItem(item, indent, eol);
-    previous = item;
+  for (let k = from; k < to; k++) {
+    if (k > from) out += separator(items[k - 1], items[k]);
+    out += renderItem(items[k], indent, eol);
   }
   return out.trimEnd();
 }
 
 function separator(previous: Item, item: Item): string {
-  if (item.type === Tokens.Comma) return '';
-  if (previous.type === Tokens.LBrace && item.type === Tokens.RBrace) return '';
+  if (item.tokenType === Tokens.Comma) return '';
+  if (previous.tokenType === Tokens.LBrace && item.tokenType === Tokens.RBrace) return '';
   // `12months` is a number and a name; `12 months` would be one duration.
-  if (previous.type === Tokens.NumberLiteral && item.type === Tokens.Name && previous.end === item.start) return '';
+  if (previous.tokenType === Tokens.NumberLiteral && item.tokenType === Tokens.Name && endOf(previous) === item.startOffset) {
+    return '';
+  }
   return ' ';
 }
 
 function renderItem(item: Item, indent: string, eol: string): string {
-  switch (item.type) {
+  switch (item.tokenType) {
     case Tokens.Duration:
       return item.image.replace(/[ \t]+/, ' ');
     case Tokens.TextBlock:
@@ -349,38 +335,64 @@ function renderTextBlock(image: string, indent: string, eol: string): string {
 // Checks and edits.
 
 /**
- * Whether two texts have the same tokens (durations, text block values and
- * comments compared with their whitespace normalised) and the same line
- * structure (blank lines and line breaks after `{` aside), and the second parses.
+ * Whether two item streams have the same tokens (durations, text block values
+ * and comments compared with their whitespace normalised) and the same line
+ * structure (blank lines and line breaks after `{` aside). By the grammar,
+ * the second then parses to the same tree as the first.
  */
-function sameContent(original: string, formatted: string): boolean {
-  const a = signature(original);
-  const b = signature(formatted);
-  if (!a || !b || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return parse(formatted).errors.length === 0;
-}
-
-function signature(text: string): string[] | undefined {
-  const lexed = tokenize(text);
-  if (lexed.errors.length > 0) return undefined;
-  const items = mergeItems(lexed.tokens, lexed.groups.comments ?? []);
-  const out: string[] = [];
-  let afterOpen = false; // the last code token is `{`
-  for (const item of items) {
-    if (item.type === Tokens.Newline) {
-      // Leading line breaks, runs of them and those after `{` are layout only.
-      if (out.length > 0 && out[out.length - 1] !== '\n' && !afterOpen) out.push('\n');
+function sameContent(a: readonly Item[], b: readonly Item[]): boolean {
+  const left = new Significant(a);
+  const right = new Significant(b);
+  for (;;) {
+    const x = left.next();
+    const y = right.next();
+    if (x === undefined || y === undefined) return x === y;
+    if (x === NEWLINE || y === NEWLINE) {
+      if (x !== y) return false;
       continue;
     }
-    if (!item.comment) afterOpen = item.type === Tokens.LBrace;
-    let image = item.image;
-    if (item.type === Tokens.TextBlock) image = `"""${decodeTextBlock(image)}"""`;
-    else if (item.comment || item.type === Tokens.Duration) image = image.replace(/\s+/g, ' ').trim();
-    out.push(`${item.type.name}:${image}`);
+    if (x.tokenType !== y.tokenType) return false;
+    if (x.image !== y.image && normalised(x) !== normalised(y)) return false;
   }
-  while (out.length > 0 && out[out.length - 1] === '\n') out.pop();
-  return out;
+}
+
+const NEWLINE = Symbol('newline');
+
+/** Walks an item stream, yielding the items and the line breaks that matter. */
+class Significant {
+  private index = 0;
+  private started = false;
+  private afterOpen = false; // the last code token is `{`
+  private breakYielded = false;
+
+  constructor(private readonly items: readonly Item[]) {}
+
+  next(): Item | typeof NEWLINE | undefined {
+    const items = this.items;
+    let sawBreak = false;
+    while (this.index < items.length && items[this.index].tokenType === Tokens.Newline) {
+      sawBreak = true;
+      this.index++;
+    }
+    if (this.index >= items.length) return undefined; // trailing line breaks do not matter
+    // Leading line breaks, runs of them and those after `{` are layout only.
+    if (sawBreak && this.started && !this.afterOpen && !this.breakYielded) {
+      this.breakYielded = true;
+      this.index--; // back onto the last break: the item comes next time
+      return NEWLINE;
+    }
+    this.breakYielded = false;
+    const item = items[this.index++];
+    this.started = true;
+    if (!isComment(item)) this.afterOpen = item.tokenType === Tokens.LBrace;
+    return item;
+  }
+}
+
+function normalised(item: Item): string {
+  if (item.tokenType === Tokens.TextBlock) return decodeTextBlock(item.image);
+  if (isComment(item) || item.tokenType === Tokens.Duration) return item.image.replace(/\s+/g, ' ').trim();
+  return item.image;
 }
 
 function minimalEdit(text: string, start: number, end: number, newText: string): TextEdit | undefined {

@@ -138,13 +138,13 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
     parts.push('No SoA entry yet.');
   }
 
-  // A scan of the flat references (shared with the rules) rather than `referencesTo`, whose
-  // linked map would cost the first hover after each edit more than this does.
+  // `referencesTo` is the index's map of references by id, built on first use and shared by
+  // references, highlights and the SoA: after that a look-up, where a scan of every reference
+  // on each hover would cost milliseconds on a large workspace.
   const risks: Entity[] = [];
   const parties: Entity[] = [];
   const seen = new Set<Entity>();
-  for (const reference of index.allReferences()) {
-    if (reference.value.image !== control.id) continue;
+  for (const reference of index.referencesTo(control.id)) {
     const user = reference.entity;
     if ((user.kind !== 'risk' && user.kind !== 'party') || seen.has(user)) continue;
     seen.add(user);

@@ -14,8 +14,7 @@
  * gives the first entities in path order.
  */
 import { annexControl } from '../catalogue/annex-a';
-import { entityTitle, type Entity } from '../analysis/model';
-import type { WorkspaceIndex } from '../analysis/workspace-index';
+import { entityTitle, type Entity, type FileModel } from '../analysis/model';
 import type { LanguageService } from '../language-service';
 import type { EntityKind } from '../schema';
 import type { FileRange } from './feature-types';
@@ -43,14 +42,14 @@ interface Entry {
   readonly both: string;
 }
 
-/** Entries per index: built once per analysis, the queries of one analysis share them. */
-const entriesByIndex = new WeakMap<WorkspaceIndex, readonly Entry[]>();
+/** Entries per file, cached with the file's model: an edit rebuilds only the edited file's. */
+const entriesByFile = new WeakMap<FileModel, readonly Entry[]>();
 
-function entries(index: WorkspaceIndex): readonly Entry[] {
-  let cached = entriesByIndex.get(index);
+function fileEntries(model: FileModel): readonly Entry[] {
+  let cached = entriesByFile.get(model);
   if (!cached) {
-    cached = index.entities.map(entry);
-    entriesByIndex.set(index, cached);
+    cached = model.entities.map(entry);
+    entriesByFile.set(model, cached);
   }
   return cached;
 }
@@ -114,18 +113,28 @@ function score(query: string, entry: Entry): number {
 }
 
 export function workspaceSymbols(service: LanguageService, query: string): WorkspaceSymbol[] {
-  const all = entries(service.analysis().index);
+  const files = service.analysis().index.files;
   const wanted = query.replace(/\s+/g, ' ').trim().toLowerCase();
-  if (wanted === '') return all.slice(0, MAX_WORKSPACE_SYMBOLS).map((e) => e.symbol);
+  const result: WorkspaceSymbol[] = [];
+  if (wanted === '') {
+    for (const file of files) {
+      for (const entry of fileEntries(file)) {
+        result.push(entry.symbol);
+        if (result.length === MAX_WORKSPACE_SYMBOLS) return result;
+      }
+    }
+    return result;
+  }
   // Buckets by score, then by id length: ordered without sorting (a query like `r` matches every risk).
   const buckets: Entry[][][] = [];
-  for (const entry of all) {
-    const s = score(wanted, entry);
-    if (s === 0) continue;
-    const byLength = (buckets[s] ??= []);
-    (byLength[Math.min(entry.key.length, MAX_KEY_LENGTH)] ??= []).push(entry);
+  for (const file of files) {
+    for (const entry of fileEntries(file)) {
+      const s = score(wanted, entry);
+      if (s === 0) continue;
+      const byLength = (buckets[s] ??= []);
+      (byLength[Math.min(entry.key.length, MAX_KEY_LENGTH)] ??= []).push(entry);
+    }
   }
-  const result: WorkspaceSymbol[] = [];
   for (let s = buckets.length - 1; s > 0; s--) {
     const byLength = buckets[s];
     if (!byLength) continue;
