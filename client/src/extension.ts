@@ -4,21 +4,49 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerExportCommands } from './export-commands';
+import { registerSoaPreview } from './preview/soa-preview';
+import { registerRevealCommands } from './reveal';
 import { createServerClient } from './server-client';
+import { IsmsRequests } from './server-requests';
+import { registerSkeletonCommand } from './skeleton';
+import { registerStatusBar } from './status-bar';
+import { registerIsmsViews } from './tree/views';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
+/** What activate returns: the integration tests reach the client and the views through it. */
+export interface IsmsExtensionApi {
+  readonly client: LanguageClient;
+  readonly requests: IsmsRequests;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
   const output = vscode.window.createOutputChannel('ISMS', { log: true });
   context.subscriptions.push(output);
   client = createServerClient(context, output);
+  const requests = new IsmsRequests(client);
   context.subscriptions.push(
     vscode.commands.registerCommand('isms.restartServer', async () => {
       await client?.restart();
     }),
   );
+  await updateHasIsmsFiles();
+  context.subscriptions.push(vscode.workspace.onDidCreateFiles(updateHasIsmsFiles), vscode.workspace.onDidDeleteFiles(updateHasIsmsFiles));
   await client.start();
-  return { client };
+  registerStatusBar(context, requests);
+  registerRevealCommands(context);
+  registerIsmsViews(context, requests);
+  registerSoaPreview(context, requests);
+  registerExportCommands(context, requests);
+  registerSkeletonCommand(context);
+  return { client, requests };
+}
+
+/** Drives the welcome view: shown while the workspace has no `.isms` file. */
+async function updateHasIsmsFiles(): Promise<void> {
+  const found = await vscode.workspace.findFiles('**/*.isms', '**/node_modules/**', 1);
+  await vscode.commands.executeCommand('setContext', 'isms.hasIsmsFiles', found.length > 0);
 }
 
 export async function deactivate(): Promise<void> {

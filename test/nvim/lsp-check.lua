@@ -194,14 +194,6 @@ local function main()
   end
   local client = vim.lsp.get_client_by_id(client_id)
   result.root = client.config.root_dir
-    return exited ~= nil or (client ~= nil and client.initialized == true)
-  end, 20)
-  if exited then error('the server exited during initialize: ' .. vim.inspect(exited)) end
-  if not started then
-    fail('initialize: no answer after ' .. timeout .. ' ms')
-    return
-  end
-  local client = vim.lsp.get_client_by_id(client_id)
 
   -- Diagnostics: wait for a non-empty publication, then for 750 ms of quiet.
   local settled = vim.wait(timeout, function()

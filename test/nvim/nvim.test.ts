@@ -11,16 +11,11 @@
  *   npx mocha --no-config --timeout 60000 out/test/nvim/nvim.test.js
  */
 import * as assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { docsSnippet, prepare, requireEditor, requireServer, runEditor, ROOT, SERVER, type EditorRun } from './editor-run';
 
-/** The repository root (this file runs from out/test/nvim/). */
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SCRIPT = path.join(ROOT, 'test', 'nvim', 'lsp-check.lua');
-/** The server bundle; ISMS_SERVER may point at another build. */
-const SERVER = path.resolve(process.env.ISMS_SERVER || path.join(ROOT, 'dist', 'server.js'));
 
 /**
  * The `isms` settings section Neovim hands the server. The severity overrides
@@ -49,71 +44,54 @@ interface CheckResult {
   readonly nvim: string;
   readonly errors: string[];
   readonly fatal?: string;
+  readonly filetype?: string;
+  readonly root?: string;
   readonly diagnostics?: SeenDiagnostic[];
   readonly position?: { line: number; character: number; word: string };
   readonly hover?: { markdown: string };
   readonly definition?: SeenLocation[];
 }
 
-interface Run {
-  readonly status: number | null;
-  readonly stderr: string;
-  readonly result: CheckResult;
-  readonly fixture: string;
-  /** The temporary folder of the run (fixture, result, Neovim's XDG folders). */
-  readonly temp: string;
-}
-
-function requireNvim(): void {
-  const probe = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      `nvim is not installed or does not run (${probe.error?.message ?? `exit ${probe.status}`}): ` +
-        'install it with .ci/install-editors.sh (apt-get install neovim). This test does not skip.',
-    );
+/**
+ * Runs lsp-check.lua in headless Neovim on a copy of examples/flawed: with
+ * `-u NONE` (the script starts the server), or with an init file (which must).
+ */
+function runNeovim(options: { init?: string; navigation?: boolean } = {}): Promise<EditorRun<CheckResult>> {
+  requireEditor('nvim', 'neovim');
+  requireServer();
+  const prepared = prepare();
+  const { home } = prepared;
+  let init = 'NONE';
+  if (options.init !== undefined) {
+    init = path.join(home, 'init.lua');
+    fs.writeFileSync(init, options.init);
   }
-}
-
-function runNeovim(): Promise<Run> {
-  requireNvim();
-  if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run npm run build first`);
-  const temp = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'isms-nvim-')));
-  const fixture = path.join(temp, 'flawed');
-  fs.cpSync(path.join(ROOT, 'examples', 'flawed'), fixture, { recursive: true });
-  const resultFile = path.join(temp, 'result.json');
-  const home = path.join(temp, 'home');
-  fs.mkdirSync(home);
   const env = {
     ...process.env,
-    ISMS_FIXTURE: fixture,
-    ISMS_RESULT: resultFile,
+    ISMS_FIXTURE: prepared.fixture,
+    ISMS_RESULT: prepared.resultFile,
     ISMS_SERVER: SERVER,
     ISMS_FILE: 'risks.isms',
     ISMS_REFERENCE: 'owner it-admin',
     ISMS_SETTINGS: JSON.stringify(SETTINGS),
     ISMS_TIMEOUT_MS: '15000',
-    // Keep the user's Neovim state, cache and log out of it.
+    ISMS_USE_INIT: options.init !== undefined ? '1' : '0',
+    ISMS_NAVIGATION: options.navigation === false ? '0' : '1',
+    // Keep the user's Neovim configuration, state, cache and log out of it.
     XDG_CONFIG_HOME: path.join(home, 'config'),
     XDG_DATA_HOME: path.join(home, 'data'),
     XDG_STATE_HOME: path.join(home, 'state'),
     XDG_CACHE_HOME: path.join(home, 'cache'),
   };
-  const args = ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`];
-  return new Promise((resolve, reject) => {
-    execFile('nvim', args, { cwd: ROOT, env, timeout: 50_000, encoding: 'utf8' }, (error, _stdout, stderr) => {
-      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      if (!fs.existsSync(resultFile)) {
-        reject(new Error(`nvim wrote no result (exit ${status}, ${error?.signal ?? 'no signal'}):\n${stderr}`));
-        return;
-      }
-      resolve({ status, stderr, result: JSON.parse(fs.readFileSync(resultFile, 'utf8')) as CheckResult, fixture, temp });
-    });
-  });
+  // The script quits Neovim itself; the `cquit 3` after it only runs when the
+  // script could not be loaded, so that Neovim does not wait for input.
+  const args = ['--headless', '-u', init, '-i', 'NONE', '-n', '-c', `luafile ${SCRIPT}`, '-c', 'cquit 3'];
+  return runEditor<CheckResult>('nvim', args, env, prepared);
 }
 
-describe('Neovim (headless, built-in LSP client)', function () {
+describe('Neovim (headless, built-in LSP client): lsp-check.lua', function () {
   this.timeout(60_000);
-  let run: Run;
+  let run: EditorRun<CheckResult>;
 
   before(async () => {
     run = await runNeovim();
@@ -173,6 +151,35 @@ describe('Neovim (headless, built-in LSP client)', function () {
 
   it('ends without a timeout or an error, and exits 0', () => {
     assert.deepEqual(run.result.errors, [], run.stderr);
+    assert.equal(run.status, 0, run.stderr);
+  });
+});
+
+describe('Neovim: the Neovim 0.7 configuration of docs/editors.md', function () {
+  this.timeout(60_000);
+  let run: EditorRun<CheckResult>;
+
+  before(async () => {
+    run = await runNeovim({ init: docsSnippet('lua', 'vim.lsp.start_client'), navigation: false });
+    assert.equal(run.result.fatal, undefined, `lsp-check.lua failed:\n${run.result.fatal}`);
+  });
+  after(() => {
+    if (run) fs.rmSync(run.temp, { recursive: true, force: true });
+  });
+
+  it('sets the filetype, starts the server at the root and attaches it', () => {
+    assert.deepEqual(run.result.errors, [], run.stderr);
+    assert.equal(run.result.filetype, 'isms');
+    assert.equal(run.result.root, run.fixture);
+  });
+
+  it('shows the diagnostics, with the documented severity setting applied', () => {
+    const seen = (run.result.diagnostics ?? []).map((d) => `${d.line} ${d.severity} ${d.code}`);
+    for (const expected of ['35 ERROR unknown-field', '43 WARN duplicate-field', '133 WARN acceptor-not-owner', '154 ERROR unknown-reference']) {
+      assert.ok(seen.includes(expected), `${expected} in ${seen.join(', ')}`);
+    }
+    // isms.severity of the documented configuration: risk-assessment-overdue → info
+    assert.ok(seen.includes('174 INFO risk-assessment-overdue'), seen.join(', '));
     assert.equal(run.status, 0, run.stderr);
   });
 });

@@ -30,7 +30,7 @@ export class WorkspaceIndex {
   private flatReferences: FileReference[] | undefined;
   private readonly byId = new Map<string, Entity[]>();
   private readonly byKind = new Map<EntityKind, Entity[]>();
-  private referencesByTarget: Map<string, Reference[]> | undefined;
+  private referencesByTarget: Map<string, FileReference[]> | undefined;
   private topManagement: Set<string> | undefined;
 
   constructor(files: readonly FileModel[]) {
@@ -111,14 +111,15 @@ export class WorkspaceIndex {
     return this.byKind.get(kind)?.[0];
   }
 
-  /** The references that name an id. */
-  referencesTo(id: string): readonly Reference[] {
+  /** The references that name an id (unlinked: a map of the per-file lists, no new objects per reference). */
+  referencesTo(id: string): readonly FileReference[] {
     if (!this.referencesByTarget) {
       this.referencesByTarget = new Map();
-      for (const reference of this.references) {
-        const list = this.referencesByTarget.get(reference.id);
+      for (const reference of this.allReferences()) {
+        const key = reference.value.image;
+        const list = this.referencesByTarget.get(key);
         if (list) list.push(reference);
-        else this.referencesByTarget.set(reference.id, [reference]);
+        else this.referencesByTarget.set(key, [reference]);
       }
     }
     return this.referencesByTarget.get(id) ?? [];

@@ -11,13 +11,13 @@
  *   whether required, and the clause with its title;
  * - a risk's likelihood or impact level: its label on the scale.
  *
- * Cost: index look-ups only (no scan of the workspace).
+ * Cost: index look-ups; the users of a control are memoized per file model.
  */
 import type { Argument } from '../../../grammar/src';
 import { argumentText } from '../../../grammar/src';
 import { ATTRIBUTE_KINDS, THEMES, annexControl, formatAttributeValue, looksLikeAnnexId, type AnnexControl } from '../catalogue/annex-a';
 import { legacyMapping } from '../catalogue/legacy-2013';
-import { entityTitle, fieldText, type Entity } from '../analysis/model';
+import { entityTitle, fieldText, type Entity, type FileModel } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LanguageService } from '../language-service';
@@ -138,17 +138,10 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
     parts.push('No SoA entry yet.');
   }
 
-  // `referencesTo` is the index's map of references by id, built on first use and shared by
-  // references, highlights and the SoA: after that a look-up, where a scan of every reference
-  // on each hover would cost milliseconds on a large workspace.
   const risks: Entity[] = [];
   const parties: Entity[] = [];
-  const seen = new Set<Entity>();
-  for (const reference of index.referencesTo(control.id)) {
-    const user = reference.entity;
-    if ((user.kind !== 'risk' && user.kind !== 'party') || seen.has(user)) continue;
-    seen.add(user);
-    (user.kind === 'risk' ? risks : parties).push(user);
+  for (const file of index.files) {
+    for (const user of controlUsers(file).get(control.id) ?? []) (user.kind === 'risk' ? risks : parties).push(user);
   }
   const users = [...risks, ...parties];
   if (users.length === 0) {
@@ -159,6 +152,31 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
     parts.push(`**Used by**\n${lines.join('\n')}`);
   }
   return parts.join('\n\n');
+}
+
+/**
+ * The risks and parties of one file that refer to each id, memoized with the
+ * file's model: models are cached per file, so after an edit only the edited
+ * file is scanned again (the index's linked `referencesTo` map would be
+ * rebuilt over every reference of the workspace on the first hover).
+ */
+const usersByFile = new WeakMap<FileModel, Map<string, Entity[]>>();
+
+function controlUsers(model: FileModel): Map<string, Entity[]> {
+  let users = usersByFile.get(model);
+  if (!users) {
+    users = new Map();
+    for (const reference of model.references) {
+      const user = reference.entity;
+      if (user.kind !== 'risk' && user.kind !== 'party') continue;
+      const id = reference.value.image;
+      const list = users.get(id);
+      if (!list) users.set(id, [user]);
+      else if (list[list.length - 1] !== user) list.push(user);
+    }
+    usersByFile.set(model, users);
+  }
+  return users;
 }
 
 /** For an id of the Annex A shape that is no 2022 control: what it is (a 2013 control and its successors). */

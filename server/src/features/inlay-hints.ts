@@ -1,7 +1,7 @@
 /**
  * Inlay hints in a range of a file:
  * - the title of the Annex A control after each reference to one
- *   (`controls A.8.13␣Information backup`) and after the id of an SoA entry
+ *   (`controls A.8.13 Information backup`) and after the id of an SoA entry
  *   that gives no title of its own (kind `type`);
  * - the score after a risk's `impact` value (`= 16 (Likely × Major)`) and
  *   the residual score after its `residual-impact` value, or after
@@ -9,7 +9,8 @@
  *   The scale labels are those of `risk-criteria`, cut at their first `:`
  *   (`"Likely: about once a year"` → `Likely`); levels off the scale show as
  *   numbers.
- * Labels start with a space, so the host adds no padding. Sorted by offset.
+ * Labels have no leading space: the host pads them (LSP `paddingLeft`).
+ * Sorted by offset.
  */
 import type { Argument } from '../../../grammar/src';
 import { annexControl, type AnnexControl } from '../catalogue/annex-a';
@@ -57,7 +58,7 @@ export function inlayHints(service: LanguageService, file: string, range: { read
 function annexHint(value: Argument, control: AnnexControl): InlayHint {
   return {
     offset: value.end,
-    label: ` ${control.title}`,
+    label: control.title,
     kind: 'type',
     tooltip: `${control.id} ${control.title} (ISO/IEC 27001:2022 Annex A, ${control.theme} control)`,
   };
@@ -89,7 +90,7 @@ function scoreHint(
   const verdict = acceptable === undefined ? '' : `; acceptance ${criteria!.acceptance}: ${acceptable ? 'acceptable' : 'not acceptable'}`;
   return {
     offset: value.end,
-    label: ` = ${score} (${l ?? likelihood} × ${i ?? impact})`,
+    label: `= ${score} (${l ?? likelihood} × ${i ?? impact})`,
     kind: 'parameter',
     tooltip: `${which} risk score: likelihood ${likelihood}${l ? ` (${l})` : ''} × impact ${impact}${i ? ` (${i})` : ''} = ${score}${verdict}`,
   };

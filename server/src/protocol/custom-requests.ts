@@ -4,8 +4,14 @@
  * plain data; the client renders them and never parses.
  */
 import type { ClauseStatus } from '../features/clause-status';
-import type { RiskRegister } from '../features/risk-register';
-import type { SoaTable } from '../features/soa-table';
+import type { RiskRegister, RiskRow } from '../features/risk-register';
+import type { SoaRow, SoaTable } from '../features/soa-table';
+
+/** A place in a file, as LSP spells it (0-based lines and UTF-16 characters). */
+export interface PlainLocation {
+  readonly uri: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
 
 /** Every custom request names the workspace folder (or any file in it) it is about. */
 export interface FolderParams {
@@ -14,13 +20,25 @@ export interface FolderParams {
 }
 
 export const SOA_TABLE_REQUEST = 'isms/soaTable';
-export type SoaTableResult = SoaTable & { readonly folderUri: string; readonly fileUris: Record<string, string> };
+export type SoaRowResult = Omit<SoaRow, 'location'> & { readonly location: PlainLocation | undefined };
+export type SoaTableResult = Omit<SoaTable, 'rows'> & { readonly rows: readonly SoaRowResult[]; readonly folderUri: string };
 
 export const RISK_REGISTER_REQUEST = 'isms/riskRegister';
-export type RiskRegisterResult = RiskRegister & { readonly folderUri: string; readonly fileUris: Record<string, string> };
+export type RiskRowResult = Omit<RiskRow, 'location'> & { readonly location: PlainLocation | undefined };
+export type RiskRegisterResult = Omit<RiskRegister, 'risks'> & { readonly risks: readonly RiskRowResult[]; readonly folderUri: string };
 
 export const CLAUSE_STATUS_REQUEST = 'isms/clauseStatus';
-export type ClauseStatusResult = { readonly folderUri: string; readonly clauses: readonly ClauseStatus[]; readonly fileUris: Record<string, string> };
+export interface FindingResult {
+  readonly code: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly clause: string | null;
+  readonly location: PlainLocation | undefined;
+}
+export type ClauseStatusResult = {
+  readonly folderUri: string;
+  readonly clauses: readonly (Omit<ClauseStatus, 'findings'> & { readonly findings: readonly FindingResult[] })[];
+};
 
 export const EXPORT_REQUEST = 'isms/export';
 export interface ExportParams extends FolderParams {

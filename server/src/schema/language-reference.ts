@@ -131,10 +131,15 @@ inside its block. A line that ends with \`,\` continues on the next line.
 Two-space indent per block; one space between arguments, none before \`,\`;
 continuation lines one level deeper; exactly one blank line between top-level
 statements (comments directly above a statement stay with it); at most one
-blank line inside blocks, none after \`{\` or before \`}\`; text block lines
-re-indented under their field; strings and comments verbatim; the file's line
-break style (LF or CRLF) and byte-order mark kept; a single line break at the
-end. A file with syntax errors is never reformatted.
+blank line inside blocks, none after \`{\` or before \`}\`; an empty block is
+\`{}\`; a statement written on the line of its block's \`{\` moves to its own
+line; text block lines re-indented under the line that opens them (their
+value does not change); strings verbatim; comments verbatim but for trailing
+blanks; the file's line break style (LF, or CRLF when the first break is
+CRLF) and byte-order mark kept; a single line break at the end. A file with
+syntax errors is never reformatted. The formatter checks its own output (same
+tokens, comments and text-block values) and gives up rather than change
+meaning.
 
 ## Kinds
 `;

@@ -461,10 +461,11 @@ risk R-002 "Phishing" {
     });
   });
 
-  describe('performance', function () {
+  // Speed is measured by bench/lsp.mjs (npm run bench:lsp), not asserted here.
+  describe('large workspace', function () {
     this.timeout(60000);
 
-    it('answers within 20 ms on a workspace of 8,000 risks', () => {
+    it('answers on a workspace of 8,000 risks, numbering new risks after the last', () => {
       const service = largeWorkspace(8000);
       const risks = service.text('risks-01.isms')!;
       const edited = `${risks}\n`;
@@ -479,27 +480,11 @@ risk R-002 "Phishing" {
       ];
       for (const [name, offset] of cases) {
         assert.ok(completions(service, 'risks-01.isms', offset, TODAY).length > 0, name);
-        const cpu = medianCpuMs(() => completions(service, 'risks-01.isms', offset, TODAY));
-        assert.ok(cpu <= 20, `${name}: ${cpu.toFixed(2)} ms`);
       }
       assert.equal(item(completions(service, 'risks-01.isms', edited.length, TODAY), 'risk').insertText.split('"')[0], 'risk ${1:R-8001} ');
     });
   });
 });
-
-/** The median CPU time of a call, in milliseconds, after a warm-up (CPU time is steadier than wall time on a busy machine). */
-function medianCpuMs(run: () => unknown, runs = 9): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[runs >> 1];
-}
 
 /** A workspace of `count` risks in files of 1,000, with roles, assets, criteria and a full SoA. */
 function largeWorkspace(count: number) {

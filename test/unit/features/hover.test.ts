@@ -373,10 +373,11 @@ The risk owner who accepts the residual risk (6.1.3 f).
     });
   });
 
-  describe('performance', function () {
+  // Speed is measured by bench/lsp.mjs (npm run bench:lsp), not asserted here.
+  describe('large workspace', function () {
     this.timeout(60000);
 
-    it('answers within 5 ms on a workspace of 8,000 risks', () => {
+    it('answers on a workspace of 8,000 risks, also right after an edit', () => {
       const service = largeWorkspace(8000);
       const risks = service.text('risks-01.isms')!;
       const soa = service.text('soa.isms')!;
@@ -389,26 +390,15 @@ The risk owner who accepts the residual risk (6.1.3 f).
       ];
       for (const [name, file, offset] of cases) {
         assert.ok(hover(service, file, offset), name);
-        const cpu = medianCpuMs(() => hover(service, file, offset));
-        assert.ok(cpu <= 5, `${name}: ${cpu.toFixed(2)} ms`);
       }
+      // After an edit (a new analysis), the control's users are still all there.
+      const before = hover(service, 'soa.isms', soa.indexOf('A.8.13') + 1)!.markdown;
+      service.setFile('risks-01.isms', `${service.text('risks-01.isms')!}\n`);
+      service.analysis();
+      assert.equal(hover(service, 'soa.isms', soa.indexOf('A.8.13') + 1)!.markdown, before);
     });
   });
 });
-
-/** The median CPU time of a call, in milliseconds, after a warm-up (CPU time is steadier than wall time on a busy machine). */
-function medianCpuMs(run: () => unknown, runs = 9): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const before = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(before);
-    times.push((used.user + used.system) / 1000);
-  }
-  times.sort((a, b) => a - b);
-  return times[runs >> 1];
-}
 
 /** A workspace of `count` risks in files of 1,000, with roles, assets, criteria and a full SoA. */
 function largeWorkspace(count: number) {

@@ -107,15 +107,15 @@ describe('inlay hints', () => {
 
   it('gives Annex A titles after control references and untitled SoA entries, and scores after ratings', () => {
     assert.deepEqual(renderHints(service, 'risks.isms'), [
-      'impact 4| = 16 (Likely × Major)| parameter — Inherent risk score: likelihood 4 (Likely) × impact 4 (Major) = 16; acceptance 6: not acceptable',
-      'controls A.8.13| Information backup| type — A.8.13 Information backup (ISO/IEC 27001:2022 Annex A, technological control)',
-      'residual-impact 3| = 6 (Unlikely × Moderate)| parameter — Residual risk score: likelihood 2 (Unlikely) × impact 3 (Moderate) = 6; acceptance 6: acceptable',
-      'impact 9| = 18 (Unlikely × 9)| parameter — Inherent risk score: likelihood 2 (Unlikely) × impact 9 = 18; acceptance 6: not acceptable',
-      'residual-likelihood 1| = 9 (Rare × 9)| parameter — Residual risk score: likelihood 1 (Rare) × impact 9 = 9; acceptance 6: not acceptable',
-      'impact 2| = 2 (Rare × Minor)| parameter — Inherent risk score: likelihood 1 (Rare) × impact 2 (Minor) = 2; acceptance 6: acceptable',
+      'impact 4|= 16 (Likely × Major)| parameter — Inherent risk score: likelihood 4 (Likely) × impact 4 (Major) = 16; acceptance 6: not acceptable',
+      'controls A.8.13|Information backup| type — A.8.13 Information backup (ISO/IEC 27001:2022 Annex A, technological control)',
+      'residual-impact 3|= 6 (Unlikely × Moderate)| parameter — Residual risk score: likelihood 2 (Unlikely) × impact 3 (Moderate) = 6; acceptance 6: acceptable',
+      'impact 9|= 18 (Unlikely × 9)| parameter — Inherent risk score: likelihood 2 (Unlikely) × impact 9 = 18; acceptance 6: not acceptable',
+      'residual-likelihood 1|= 9 (Rare × 9)| parameter — Residual risk score: likelihood 1 (Rare) × impact 9 = 9; acceptance 6: not acceptable',
+      'impact 2|= 2 (Rare × Minor)| parameter — Inherent risk score: likelihood 1 (Rare) × impact 2 (Minor) = 2; acceptance 6: acceptable',
     ]);
     assert.deepEqual(renderHints(service, 'policies/main.isms'), [
-      'control A.8.13| Information backup| type — A.8.13 Information backup (ISO/IEC 27001:2022 Annex A, technological control)',
+      'control A.8.13|Information backup| type — A.8.13 Information backup (ISO/IEC 27001:2022 Annex A, technological control)',
     ]);
   });
 
@@ -124,7 +124,7 @@ describe('inlay hints', () => {
     const r2 = text.indexOf('risk R-2');
     assert.deepEqual(
       renderHints(service, 'risks.isms', r2, text.indexOf('risk R-3')).map((h) => h.split('|')[1]),
-      [' = 18 (Unlikely × 9)', ' = 9 (Rare × 9)'],
+      ['= 18 (Unlikely × 9)', '= 9 (Rare × 9)'],
     );
     assert.deepEqual(renderHints(service, 'risks.isms', 0, text.indexOf('impact 4')), []);
     assert.deepEqual(renderHints(service, 'nowhere.isms', 0, 10), []);
@@ -132,7 +132,7 @@ describe('inlay hints', () => {
 
   it('shows levels as numbers without risk criteria', () => {
     const bare = fixtureService(parseFixture('risk R-1 "r" {\n  owner x\n  likelihood 3\n  impact 2\n}\n'));
-    assert.deepEqual(renderHints(bare, 'main.isms'), ['impact 2| = 6 (3 × 2)| parameter — Inherent risk score: likelihood 3 × impact 2 = 6']);
+    assert.deepEqual(renderHints(bare, 'main.isms'), ['impact 2|= 6 (3 × 2)| parameter — Inherent risk score: likelihood 3 × impact 2 = 6']);
   });
 });
 

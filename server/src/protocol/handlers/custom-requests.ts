@@ -13,9 +13,11 @@ import {
   type ExportParams,
   type ExportResult,
   type FolderParams,
+  type PlainLocation,
   type RiskRegisterResult,
   type SoaTableResult,
 } from '../custom-requests';
+import { toRange } from '../convert';
 import type { IsmsFolder } from '../isms-folder';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -28,8 +30,11 @@ const FILE_NAMES: Record<ExportParams['format'], string> = {
   'risks-csv': 'risk-register.csv',
 };
 
-function fileUris(folder: IsmsFolder): Record<string, string> {
-  return Object.fromEntries(folder.service.fileNames().map((file) => [file, folder.uriOf(file)]));
+/** An offset range of a workspace file → URI and LSP range. */
+function plainLocation(folder: IsmsFolder, location: { file: string; start: number; end: number } | undefined): PlainLocation | undefined {
+  if (!location) return undefined;
+  const parsed = folder.service.parsed(location.file);
+  return parsed ? { uri: folder.uriOf(location.file), range: toRange(parsed.lines, location.start, location.end) } : undefined;
 }
 
 export function registerCustomRequests(context: ServerContext): void {
@@ -44,21 +49,27 @@ export function registerCustomRequests(context: ServerContext): void {
     SOA_TABLE_REQUEST,
     guarded(context, SOA_TABLE_REQUEST, null, (params: FolderParams): SoaTableResult => {
       const folder = folderOf(params);
-      return { ...soaTable(folder.service.analysis().index, folder.service.asOf), folderUri: folder.uri, fileUris: fileUris(folder) };
+      const table = soaTable(folder.service.analysis().index, folder.service.asOf);
+      return { ...table, rows: table.rows.map((row) => ({ ...row, location: plainLocation(folder, row.location) })), folderUri: folder.uri };
     }),
   );
   connection.onRequest(
     RISK_REGISTER_REQUEST,
     guarded(context, RISK_REGISTER_REQUEST, null, (params: FolderParams): RiskRegisterResult => {
       const folder = folderOf(params);
-      return { ...riskRegister(folder.service.analysis().index), folderUri: folder.uri, fileUris: fileUris(folder) };
+      const register = riskRegister(folder.service.analysis().index);
+      return { ...register, risks: register.risks.map((risk) => ({ ...risk, location: plainLocation(folder, risk.location) })), folderUri: folder.uri };
     }),
   );
   connection.onRequest(
     CLAUSE_STATUS_REQUEST,
     guarded(context, CLAUSE_STATUS_REQUEST, null, (params: FolderParams): ClauseStatusResult => {
       const folder = folderOf(params);
-      return { folderUri: folder.uri, clauses: clauseStatus(folder.service.diagnostics()), fileUris: fileUris(folder) };
+      const clauses = clauseStatus(folder.service.diagnostics()).map((status) => ({
+        ...status,
+        findings: status.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, clause: d.clause, location: plainLocation(folder, d) })),
+      }));
+      return { folderUri: folder.uri, clauses };
     }),
   );
   connection.onRequest(

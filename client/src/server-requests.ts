@@ -1,0 +1,45 @@
+/**
+ * Typed wrappers of the server's custom requests. The client renders their
+ * plain data; it never parses `.isms` text itself.
+ */
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  ANALYSIS_CHANGED_NOTIFICATION,
+  CLAUSE_STATUS_REQUEST,
+  EXPORT_REQUEST,
+  RISK_REGISTER_REQUEST,
+  SOA_TABLE_REQUEST,
+  type AnalysisChangedParams,
+  type ClauseStatusResult,
+  type ExportParams,
+  type ExportResult,
+  type RiskRegisterResult,
+  type SoaTableResult,
+} from '../../server/src/protocol/custom-requests';
+
+export type { AnalysisChangedParams, ClauseStatusResult, ExportParams, ExportResult, RiskRegisterResult, SoaTableResult };
+
+export class IsmsRequests {
+  constructor(private readonly client: LanguageClient) {}
+
+  soaTable(uri?: string): Promise<SoaTableResult | null> {
+    return this.client.sendRequest(SOA_TABLE_REQUEST, { uri });
+  }
+
+  riskRegister(uri?: string): Promise<RiskRegisterResult | null> {
+    return this.client.sendRequest(RISK_REGISTER_REQUEST, { uri });
+  }
+
+  clauseStatus(uri?: string): Promise<ClauseStatusResult | null> {
+    return this.client.sendRequest(CLAUSE_STATUS_REQUEST, { uri });
+  }
+
+  export(format: ExportParams['format'], uri?: string): Promise<ExportResult | null> {
+    return this.client.sendRequest(EXPORT_REQUEST, { uri, format });
+  }
+
+  /** Called after every analysis of a folder (views and the preview refresh on it). */
+  onAnalysisChanged(listener: (params: AnalysisChangedParams) => void): { dispose(): void } {
+    return this.client.onNotification(ANALYSIS_CHANGED_NOTIFICATION, listener);
+  }
+}
