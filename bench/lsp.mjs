@@ -16,8 +16,8 @@
 //     updated diagnostics; completion, hover, definition and document symbols
 //     (one untimed first request, then N timed ones each);
 //   - the peak RSS (VmHWM) of every server, read from /proc before it stops.
-// Every wait is bounded (--timeout, default 120 s; an edit or a request: a
-// quarter of it). A request the server has no handler for is reported as
+// Every wait is bounded (--timeout, default 300 s for a server's start-up and
+// first diagnostics; an edit, a request or a shutdown: a quarter of it). A request the server has no handler for is reported as
 // "not implemented" and the benchmark goes on.
 //
 // Exit code: 1 when a server failed (did not start, died, timed out, wrong
@@ -51,7 +51,7 @@ const TARGETS = {
 // Arguments
 
 function parseArgs(argv) {
-  const options = { runs: 5, edits: 36, requests: 20, only: undefined, file: 'risks-03.isms', yamlFile: 'whole', timeoutS: 120, risks: DEFAULT_RISKS, regenerate: false, json: false };
+  const options = { runs: 5, edits: 36, requests: 20, only: undefined, file: 'risks-03.isms', yamlFile: 'whole', timeoutS: 300, risks: DEFAULT_RISKS, regenerate: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const int = () => {
@@ -451,6 +451,9 @@ async function measure(server) {
       serverCpuMedianMs: median(runs.map((r) => r.serverCpuMs).filter((v) => v !== undefined)),
       diagnostics: [...new Set(runs.map((r) => r.diagnostics))],
     };
+    // The workspace is valid (and the YAML valid against its schema): the file's first diagnostics must be empty.
+    const wrong = [warmUp, ...runs].find((r) => r.diagnostics !== 0);
+    if (wrong) throw new Error(`the first diagnostics of ${server.uri} hold ${wrong.diagnostics} diagnostics; the generated workspace is valid, so none were expected`);
     say(`  ${server.key}: first diagnostics ${fmtMs(result.firstDiagnostics.fromOpenMedianMs)} from didOpen (median)`);
     const session = await interactive(server, say);
     const edits = session.edits.map((e) => e.ms);

@@ -33,6 +33,8 @@ const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [excelOnDemand] },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelOnDemand] },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  // The SoA preview's webview script: runs in the browser, no `vscode`, no Node (no externals: an import of either fails the build).
+  { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022', external: [] },
   { entryPoints: ['node_modules/exceljs/lib/exceljs.nodejs.js'], outfile: 'dist/exceljs.js', sourcemap: false },
 ].filter((entry) => existsSync(entry.entryPoints[0]));
 

@@ -7,3 +7,4 @@ export * from './syntax-tree';
 export * from './literals';
 export { tokenize } from './lexer';
 export * as Tokens from './tokens';
+export { reparse, type Reparse, type StatementSplice } from './incremental';

@@ -49,10 +49,10 @@ function aptInstalled(name) {
 }
 
 /** apt packages chromium and libkrb5-dev, installed only when missing. */
-function ensureAptPackages() {
+function ensureAptPackages(quiet) {
   const missing = APT_PACKAGES.filter((name) => !aptInstalled(name));
   if (missing.length === 0) {
-    log(`apt packages present: ${APT_PACKAGES.join(', ')}`);
+    if (!quiet) log(`apt packages present: ${APT_PACKAGES.join(', ')}`);
     return;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -65,12 +65,11 @@ function ensureAptPackages() {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing after installing chromium`);
 }
 
-function writePackageJson(dir, name) {
+function writePackageJson(dir, name, extra = {}) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'package.json');
-  if (!existsSync(file)) {
-    writeFileSync(file, `${JSON.stringify({ name, private: true, description: 'ISMS Studio e2e cache' }, null, 2)}\n`);
-  }
+  const current = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { name, private: true, description: 'ISMS Studio e2e cache' };
+  writeFileSync(file, `${JSON.stringify({ ...current, ...extra }, null, 2)}\n`);
 }
 
 function paths(root = cacheDir()) {
@@ -86,6 +85,8 @@ function paths(root = cacheDir()) {
     serverDir,
     serverMain: path.join(serverDir, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'),
     playwrightCore: path.join(serverDir, 'node_modules', 'playwright-core'),
+    // A native module built by code-server's postinstall: present once that ran.
+    vscodeNative: path.join(serverDir, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node'),
     chromium: CHROMIUM,
   };
 }
@@ -96,7 +97,7 @@ function markerMatches(p) {
     const marker = JSON.parse(readFileSync(p.marker, 'utf8'));
     return (
       JSON.stringify(marker.versions) === JSON.stringify(VERSIONS) &&
-      [p.node24, p.serverMain, path.join(p.playwrightCore, 'package.json')].every((f) => existsSync(f))
+      [p.node24, p.serverMain, p.vscodeNative, path.join(p.playwrightCore, 'package.json')].every((f) => existsSync(f))
     );
   } catch {
     return false;
@@ -114,7 +115,7 @@ export function ensureCodeServer({ quiet = false } = {}) {
     throw new Error(`the e2e set-up supports linux-x64 only (this is ${process.platform}-${process.arch}); use scripts/e2e/desktop.mjs`);
   }
   const p = paths();
-  ensureAptPackages();
+  ensureAptPackages(quiet);
   if (markerMatches(p)) {
     if (!quiet) log(`cache up to date in ${p.root} (${JSON.stringify(VERSIONS)})`);
     return p;
@@ -134,7 +135,12 @@ export function ensureCodeServer({ quiet = false } = {}) {
 
   // code-server and playwright-core, installed by Node 24 (npm run by that node;
   // native modules such as kerberos build against its headers).
-  writePackageJson(p.serverDir, 'isms-e2e-vscode');
+  // code-server's postinstall installs and builds the VS Code server's own
+  // dependencies (native modules); npm 11 warns about install scripts that
+  // allowScripts does not list (and may block them by default), so list them.
+  writePackageJson(p.serverDir, 'isms-e2e-vscode', {
+    allowScripts: { [`code-server@${VERSIONS.codeServer}`]: true, argon2: true },
+  });
   const env = {
     ...process.env,
     PATH: `${path.dirname(p.node24)}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -157,10 +163,17 @@ export function ensureCodeServer({ quiet = false } = {}) {
     { cwd: p.serverDir, env },
   );
   if (!existsSync(p.serverMain)) throw new Error(`${p.serverMain} is missing after installing code-server`);
+  if (!postinstallRan(p)) {
+    throw new Error(`code-server's postinstall did not install the VS Code server's dependencies (${p.vscodeNative} is missing)`);
+  }
 
   writeFileSync(p.marker, `${JSON.stringify({ versions: VERSIONS, installedAt: new Date().toISOString() }, null, 2)}\n`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s; marker ${p.marker}`);
   return p;
+}
+
+function postinstallRan(p) {
+  return existsSync(p.vscodeNative);
 }
 
 function nodeVersionIs(binary, version) {

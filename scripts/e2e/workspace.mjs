@@ -59,6 +59,8 @@ export function prepareWorkspace() {
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'telemetry.telemetryLevel': 'off',
+      'chat.disableAIFeatures': true,
+      'workbench.enableExperiments': false,
     },
   };
   writeFileSync(workspaceFile, `${JSON.stringify(workspace, null, 2)}\n`);

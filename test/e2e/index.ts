@@ -16,6 +16,8 @@ import Mocha from 'mocha';
 export const RESULT_PREFIX = 'ISMS_E2E_RESULT ';
 
 export async function run(): Promise<void> {
+  // Stack traces of failures point into test/e2e/*.ts (the bundles carry inline source maps).
+  process.setSourceMapsEnabled?.(true);
   const mocha = new Mocha({
     ui: 'tdd',
     reporter: 'spec',

@@ -62,7 +62,7 @@ export function runEditor<R>(
     execFile(command, args, { cwd: ROOT, env, timeout: 50_000, encoding: 'utf8' }, (error, _stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       if (!fs.existsSync(prepared.resultFile)) {
-        reject(new Error(`${command} wrote no result (exit ${status}, ${error?.signal ?? 'no signal'}):\n${stderr}`));
+        reject(new Error(`${command} wrote no result (exit ${status}, ${error?.signal ?? 'no signal'}; files kept in ${prepared.temp}):\n${stderr}`));
         return;
       }
       const result = JSON.parse(fs.readFileSync(prepared.resultFile, 'utf8')) as R;

@@ -3,10 +3,10 @@
  * per workspace (index → workspace rules). Pure: the host supplies the texts,
  * the as-of date and what it knows of other files.
  */
-import { parse } from '../../../grammar/src';
+import { parse, reparse, type Statement } from '../../../grammar/src';
 import { codeInfo, type DiagnosticCode, type Severity } from './diagnostic-codes';
 import type { Diagnostic } from './diagnostic';
-import { buildFileModel, type FileModel } from './model';
+import { buildFileModel, type Entity, type FileModel } from './model';
 import type { DocumentResolver, Report, WorkspaceFacts } from './rule';
 import { CONTEXTUAL_FILE_RULES, FILE_RULES, WORKSPACE_RULES } from './rule-registry';
 import { riskCriteria } from './risk-score';
@@ -58,6 +58,55 @@ export function analyseFile(file: string, text: string): FileAnalysis {
   const diagnostics: Diagnostic[] = [];
   const report = collector(diagnostics);
   for (const rule of FILE_RULES) rule.check({ model, report });
+  return { model, diagnostics };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A file after an edit, re-analysing only the top-level statements the edit
+ * touched (see grammar/src/incremental.ts). File rules look at one entity at
+ * a time, so the findings of untouched statements are kept (moved with their
+ * statements). Falls back to a full analysis whenever re-parsing does.
+ */
+export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysis {
+  const file = previous.model.file;
+  const result = reparse(previous.model.parsed, text);
+  if (!result) return analyseFile(file, text);
+  const { parsed, splice } = result;
+  const kept = new Set<Statement>([...parsed.statements.slice(0, splice.from), ...parsed.statements.slice(splice.from + splice.count)]);
+  const previousEntities = new Map<Statement, Entity>(previous.model.entities.map((entity) => [entity.statement, entity]));
+  const model = buildFileModel(file, parsed, (statement) => {
+    if (!kept.has(statement)) return undefined;
+    const entity = previousEntities.get(statement);
+    // Statements after the window moved; their heads move with them.
+    if (entity && splice.delta !== 0 && entity.statement.start >= splice.oldEnd + splice.delta) (entity as Mutable<Entity>).headEnd += splice.delta;
+    return entity;
+  });
+
+  const diagnostics: Diagnostic[] = [];
+  for (const diagnostic of previous.diagnostics) {
+    if (diagnostic.start < splice.start) diagnostics.push(diagnostic);
+  }
+  const fresh: Diagnostic[] = [];
+  const windowStatements = new Set(parsed.statements.slice(splice.from, splice.from + splice.count));
+  const windowModel: FileModel = {
+    ...model,
+    entities: model.entities.filter((entity) => windowStatements.has(entity.statement)),
+    unknownStatements: model.unknownStatements.filter((statement) => windowStatements.has(statement)),
+  };
+  const report = collector(fresh);
+  for (const rule of FILE_RULES) rule.check({ model: windowModel, report });
+  diagnostics.push(...fresh);
+  for (const diagnostic of previous.diagnostics) {
+    if (diagnostic.start < splice.oldEnd) continue;
+    if (splice.delta !== 0) {
+      const moved = diagnostic as Mutable<Diagnostic>;
+      moved.start += splice.delta;
+      moved.end += splice.delta;
+    }
+    diagnostics.push(diagnostic);
+  }
   return { model, diagnostics };
 }
 

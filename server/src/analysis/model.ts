@@ -51,7 +51,7 @@ export interface FileModel {
   readonly references: readonly FileReference[];
 }
 
-export function buildFileModel(file: string, parsed: ParsedFile): FileModel {
+export function buildFileModel(file: string, parsed: ParsedFile, reuse?: (statement: Statement) => Entity | undefined): FileModel {
   const entities: Entity[] = [];
   const unknownStatements: Statement[] = [];
   for (const statement of parsed.statements) {
@@ -60,8 +60,12 @@ export function buildFileModel(file: string, parsed: ParsedFile): FileModel {
       unknownStatements.push(statement);
       continue;
     }
-    entities.push(buildEntity(file, spec, statement));
+    entities.push(reuse?.(statement) ?? buildEntity(file, spec, statement));
   }
+  return withReferences(file, parsed, entities, unknownStatements);
+}
+
+function withReferences(file: string, parsed: ParsedFile, entities: Entity[], unknownStatements: Statement[]): FileModel {
   const references: FileReference[] = [];
   for (const entity of entities) {
     for (const field of entity.fields) {

@@ -3,7 +3,7 @@
  * changing one file re-parses and re-checks that file only, then re-runs the
  * (cheap, parse-free) workspace rules.
  */
-import { analyseFile, analyseFileInContext, analyseWorkspace, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
+import { analyseFile, analyseFileInContext, analyseWorkspace, reanalyseFile, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
 import type { Diagnostic } from './diagnostic';
 import type { WorkspaceFacts } from './rule';
 
@@ -25,7 +25,7 @@ export class Workspace {
   setFile(file: string, text: string): void {
     const current = this.files.get(file);
     if (current && current.text === text) return;
-    const entry: FileEntry = { text, analysis: analyseFile(file, text) };
+    const entry: FileEntry = { text, analysis: current ? reanalyseFile(current.analysis, text) : analyseFile(file, text) };
     this.files.set(file, entry);
     this.byAnalysis.set(entry.analysis, entry);
     this.cached = undefined;

@@ -26,6 +26,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const logger = { info: (m: string) => connection.console.info(m), warn: (m: string) => connection.console.warn(m) };
   let clientCanConfigure = false;
+  let clientRegistersConfiguration = false;
   let clientWatchesDynamically = false;
   let clientShowsProgress = false;
   let clientSupportsFolders = false;
@@ -92,6 +93,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const workspace = params.capabilities.workspace;
     clientCanConfigure = workspace?.configuration === true;
+    clientRegistersConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     clientWatchesDynamically = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     clientShowsProgress = params.capabilities.window?.workDoneProgress === true;
     clientSupportsFolders = workspace?.workspaceFolders === true;
@@ -109,10 +111,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (clientCanConfigure) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'isms' });
-      await refreshSettings();
-    }
+    if (clientRegistersConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'isms' });
+    if (clientCanConfigure) await refreshSettings();
     if (clientWatchesDynamically) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     }

@@ -1,0 +1,155 @@
+/**
+ * `isms.export`: the SoA and the risk register, exported by the server
+ * (`isms/export`) and written where the user says.
+ *
+ * Arguments, all optional:
+ * - a format (`md`, `html`, `csv`, `risks-csv`, `xlsx`, `json`): no format
+ *   QuickPick;
+ * - a `vscode.Uri` (from a menu): the folder of that resource;
+ * - `{ format?, folderUri?, target? }`: `target` skips the save dialog and the
+ *   offer to open (tests use it); `folderUri` names the folder (the preview
+ *   passes its own). Errors are rethrown to such callers.
+ *
+ * Returns the URI written, or `undefined` when cancelled.
+ */
+import * as vscode from 'vscode';
+import { isExportFormat, type ExportFormat } from './preview/messages';
+import { previewTarget, type PreviewTarget } from './preview/soa-preview';
+import type { ExportResult, IsmsRequests } from './server-requests';
+
+export interface ExportCommandOptions {
+  readonly format?: ExportFormat;
+  /** A folder (or a file in it) to export; default: the active editor's folder. */
+  readonly folderUri?: string | vscode.Uri;
+  /** Where to write, without asking; no offer to open either. */
+  readonly target?: vscode.Uri;
+}
+
+interface FormatItem extends vscode.QuickPickItem {
+  readonly format: ExportFormat;
+  /** Save dialog filter. */
+  readonly filter: readonly [string, string];
+}
+
+/** The choices of the format QuickPick, in this order. */
+export const EXPORT_FORMAT_ITEMS: readonly FormatItem[] = Object.freeze([
+  { format: 'md', label: 'Markdown', description: '.md', detail: 'The SoA and the risk register as Markdown tables', filter: ['Markdown', 'md'] },
+  { format: 'html', label: 'HTML (printable)', description: '.html', detail: 'A self-contained page to print or save as PDF', filter: ['HTML', 'html'] },
+  { format: 'csv', label: 'CSV (SoA)', description: '.csv', detail: 'The Statement of Applicability, one control a line', filter: ['CSV', 'csv'] },
+  { format: 'risks-csv', label: 'CSV (risk register)', description: '.csv', detail: 'The risk register, one risk a line', filter: ['CSV', 'csv'] },
+  { format: 'xlsx', label: 'XLSX', description: '.xlsx', detail: 'An Excel workbook: SoA and risk register sheets', filter: ['Excel workbook', 'xlsx'] },
+  { format: 'json', label: 'JSON', description: '.json', detail: 'The SoA and the risk register as data', filter: ['JSON', 'json'] },
+] satisfies FormatItem[]);
+
+/** The command's argument, whatever called it, as options; `undefined` for an argument it does not understand. */
+export function exportOptions(arg: unknown): ExportCommandOptions | undefined {
+  if (arg === undefined || arg === null) return {};
+  if (typeof arg === 'string') return isExportFormat(arg) ? { format: arg } : undefined;
+  if (arg instanceof vscode.Uri) return { folderUri: arg };
+  if (typeof arg !== 'object') return undefined;
+  const { format, folderUri, target } = arg as Record<string, unknown>;
+  if (format !== undefined && !isExportFormat(format)) return undefined;
+  if (folderUri !== undefined && typeof folderUri !== 'string' && !(folderUri instanceof vscode.Uri)) return undefined;
+  if (target !== undefined && !(target instanceof vscode.Uri)) return undefined;
+  return { format, folderUri, target };
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const item = await vscode.window.showQuickPick(EXPORT_FORMAT_ITEMS, {
+    title: 'Export the Statement of Applicability and the risk register',
+    placeHolder: 'Format',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return item?.format;
+}
+
+async function exportTarget(folderUri: string | vscode.Uri | undefined): Promise<PreviewTarget | undefined> {
+  if (folderUri === undefined) return previewTarget();
+  const uri = typeof folderUri === 'string' ? vscode.Uri.parse(folderUri) : folderUri;
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder ? { uri: folder.uri.toString(), name: folder.name } : { uri: uri.toString(), name: uri.path };
+}
+
+/** Where the save dialog starts: the workspace folder, or the folder of a file outside every folder. */
+function defaultDirectory(target: PreviewTarget): vscode.Uri {
+  const uri = vscode.Uri.parse(target.uri);
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (folder) return folder.uri;
+  return /\.isms$/i.test(uri.path) ? vscode.Uri.joinPath(uri, '..') : uri;
+}
+
+/** The server's suggested file name, as a plain name (no directories). */
+function safeFileName(result: ExportResult, format: ExportFormat): string {
+  const name = result.fileName.split(/[\\/]/).pop()?.trim() ?? '';
+  return name !== '' && name !== '.' && name !== '..' ? name : `isms-export.${format === 'risks-csv' ? 'csv' : format}`;
+}
+
+export function contentBytes(result: ExportResult): Uint8Array {
+  return result.encoding === 'base64' ? Buffer.from(result.content, 'base64') : new TextEncoder().encode(result.content);
+}
+
+async function offerToOpen(uri: vscode.Uri, format: ExportFormat): Promise<void> {
+  const name = uri.path.split('/').pop() ?? uri.toString();
+  const choices = format === 'xlsx' ? ['Open'] : format === 'html' ? ['Open', 'Open in Browser'] : ['Open'];
+  const choice = await vscode.window.showInformationMessage(`Exported ${name}.`, ...choices);
+  if (choice === 'Open in Browser' || (choice === 'Open' && format === 'xlsx')) await vscode.env.openExternal(uri);
+  else if (choice === 'Open') await vscode.window.showTextDocument(uri, { preview: false });
+}
+
+/** Runs the export; returns the URI written, or `undefined` when the user cancelled. */
+export async function exportIsms(requests: IsmsRequests, options: ExportCommandOptions): Promise<vscode.Uri | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Exports write files: trust this workspace to export its Statement of Applicability.');
+    return undefined;
+  }
+  const target = await exportTarget(options.folderUri);
+  if (!target) {
+    void vscode.window.showWarningMessage('Open a workspace folder with .isms files to export its Statement of Applicability.');
+    return undefined;
+  }
+  const format = options.format ?? (await pickFormat());
+  if (!format) return undefined;
+
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `ISMS: exporting ${format.toUpperCase()}…` },
+    () => requests.export(format, target.uri),
+  );
+  if (!result) throw new Error(`the language server could not export ${target.name} (see the ISMS output channel)`);
+
+  let destination = options.target;
+  if (!destination) {
+    const item = EXPORT_FORMAT_ITEMS.find((i) => i.format === format)!;
+    destination = await vscode.window.showSaveDialog({
+      title: `Export ${item.label}`,
+      saveLabel: 'Export',
+      defaultUri: vscode.Uri.joinPath(defaultDirectory(target), safeFileName(result, format)),
+      filters: { [item.filter[0]]: [item.filter[1]] },
+    });
+    if (!destination) return undefined;
+  }
+  await vscode.workspace.fs.writeFile(destination, contentBytes(result));
+  if (!options.target) void offerToOpen(destination, format);
+  return destination;
+}
+
+export function registerExportCommands(context: vscode.ExtensionContext, requests: IsmsRequests): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('isms.export', async (arg?: unknown) => {
+      const options = exportOptions(arg);
+      if (!options) {
+        void vscode.window.showErrorMessage(`ISMS export: unknown argument (${typeof arg}); expected a format such as "md" or { format, target }.`);
+        return undefined;
+      }
+      const programmatic = typeof arg === 'object' && arg !== null && !(arg instanceof vscode.Uri);
+      try {
+        return await exportIsms(requests, options);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        void vscode.window.showErrorMessage(`ISMS export failed: ${message}`);
+        if (programmatic) throw error;
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,414 @@
+/// <reference lib="dom" />
+/**
+ * The SoA preview's webview script (bundled to dist/preview.js, platform
+ * browser, format iife). It renders what the host posts with DOM APIs:
+ * every string from the data goes through `textContent` or an attribute
+ * value, never through `innerHTML`. It must not import `vscode`.
+ *
+ * Flow: on load it renders the state saved before a reload (if any), posts
+ * `ready`, and renders each `update`, answering `rendered` with its version.
+ */
+import {
+  parseHostMessage,
+  type ExportFormat,
+  type PlainLocation,
+  type UpdateMessage,
+  type WebviewMessage,
+} from '../messages';
+import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, risksOfCell, type HeatMapLayout, type MatrixKind } from './heat-map';
+import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isRowFilter, justification, statusText, type SoaRow } from './soa-rows';
+import { readState, type PreviewState } from './state';
+import { SEGMENT_LABELS, summaryBars, type SegmentKind } from './summary';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: PreviewState): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const EXPORT_BUTTONS: readonly { readonly format: ExportFormat; readonly label: string }[] = [
+  { format: 'md', label: 'Markdown' },
+  { format: 'html', label: 'HTML (printable)' },
+  { format: 'csv', label: 'CSV (SoA)' },
+  { format: 'risks-csv', label: 'CSV (risk register)' },
+  { format: 'xlsx', label: 'XLSX' },
+  { format: 'json', label: 'JSON' },
+];
+
+const COLUMNS = ['ID', 'Control', 'Applicable', 'Justification', 'Status', 'Owner', 'Evidence'] as const;
+
+const api = acquireVsCodeApi();
+let state: PreviewState = readState(api.getState());
+let nextRequestId = 1;
+
+// ── DOM helpers: text only ─────────────────────────────────────────────────
+
+type Child = Node | string | undefined | null | false;
+
+/** An element with constant class names, optional text and children; strings become text nodes. */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  for (const child of children) {
+    if (child === undefined || child === null || child === false) continue;
+    element.append(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  return element;
+}
+
+function button(className: string, text: string, onClick: () => void, key?: string): HTMLButtonElement {
+  const element = h('button', className, text);
+  element.type = 'button';
+  element.addEventListener('click', onClick);
+  if (key) element.dataset.key = key;
+  return element;
+}
+
+function saveState(patch: Partial<PreviewState>): void {
+  state = { ...state, ...patch };
+  api.setState(state);
+}
+
+function post(message: WebviewMessage): void {
+  api.postMessage(message);
+}
+
+function reveal(location: PlainLocation | undefined): void {
+  if (location) post({ type: 'reveal', location });
+}
+
+/** Re-renders a region, keeping the focus on the element with the same `data-key`. */
+function replaceKeepingFocus(container: HTMLElement, ...children: Node[]): void {
+  const active = document.activeElement;
+  const key = active instanceof HTMLElement && container.contains(active) ? active.dataset.key : undefined;
+  container.replaceChildren(...children);
+  if (key === undefined) return;
+  Array.from(container.querySelectorAll<HTMLElement>('[data-key]'))
+    .find((element) => element.dataset.key === key)
+    ?.focus();
+}
+
+// ── the page skeleton (constant text only) ────────────────────────────────
+
+const title = h('h1', 'title', 'Statement of Applicability');
+const meta = h('p', 'meta');
+const status = h('p', 'status');
+status.setAttribute('role', 'status');
+status.setAttribute('aria-live', 'polite');
+
+const actions = h('div', 'actions');
+actions.setAttribute('role', 'toolbar');
+actions.setAttribute('aria-label', 'Export');
+actions.append(h('span', 'actions-label', 'Export:'));
+for (const { format, label } of EXPORT_BUTTONS) {
+  const exportButton = button('export', label, () => {
+    const requestId = nextRequestId++;
+    setStatus(`Exporting ${label}…`, 'info');
+    post({ type: 'export', format, requestId });
+  });
+  exportButton.dataset.format = format;
+  actions.append(exportButton);
+}
+actions.append(button('refresh', 'Refresh', () => post({ type: 'refresh' })));
+
+const summary = h('div', 'bars');
+const legend = h('ul', 'legend');
+for (const kind of Object.keys(SEGMENT_LABELS) as SegmentKind[]) {
+  legend.append(h('li', `legend-item seg-${kind}`, h('span', 'swatch'), SEGMENT_LABELS[kind]));
+}
+
+const maps: Record<MatrixKind, HTMLElement> = { inherent: h('div', 'heatmap'), residual: h('div', 'heatmap') };
+maps.inherent.dataset.matrix = 'inherent';
+maps.residual.dataset.matrix = 'residual';
+
+const search = h('input', 'search');
+search.type = 'search';
+search.placeholder = 'Filter controls';
+search.setAttribute('aria-label', 'Filter controls by text');
+search.value = state.query;
+search.addEventListener('input', () => {
+  saveState({ query: search.value });
+  renderTable();
+});
+
+const filter = h('select', 'filter');
+filter.setAttribute('aria-label', 'Show');
+for (const option of ROW_FILTERS) {
+  const element = h('option', undefined, option.label);
+  element.value = option.value;
+  filter.append(element);
+}
+filter.value = state.filter;
+filter.addEventListener('change', () => {
+  if (isRowFilter(filter.value)) saveState({ filter: filter.value });
+  renderTable();
+});
+const rowCount = h('span', 'row-count');
+
+const table = h('table', 'soa');
+const head = h('thead');
+const headRow = h('tr');
+for (const column of COLUMNS) {
+  const th = h('th', `col-${column.toLowerCase()}`, column);
+  th.scope = 'col';
+  headRow.append(th);
+}
+head.append(headRow);
+table.append(head);
+
+const heading = (level: 'h2', text: string, id: string) => {
+  const element = h(level, undefined, text);
+  element.id = id;
+  return element;
+};
+const section = (id: string, headingText: string, ...children: Child[]) => {
+  const element = h('section', id, heading('h2', headingText, `${id}-heading`), ...children);
+  element.setAttribute('aria-labelledby', `${id}-heading`);
+  return element;
+};
+
+document.body.append(
+  h('header', 'toolbar', h('div', 'heading', title, meta), actions),
+  status,
+  h(
+    'main',
+    undefined,
+    section('summary', 'Summary by theme', summary, legend),
+    section('heatmaps', 'Risk heat maps', h('div', 'maps', maps.inherent, maps.residual)),
+    section('table', 'Controls', h('div', 'table-tools', search, filter, rowCount), h('div', 'table-wrap', table)),
+  ),
+);
+
+function setStatus(text: string, tone: 'info' | 'error' | 'ok'): void {
+  status.textContent = text;
+  status.dataset.tone = tone;
+}
+
+// ── rendering ──────────────────────────────────────────────────────────────
+
+function renderHeader(data: UpdateMessage | undefined): void {
+  const organization = data?.soa?.organization;
+  title.textContent = typeof organization === 'string' && organization !== '' ? `Statement of Applicability: ${organization}` : 'Statement of Applicability';
+  const parts: string[] = [];
+  if (data) parts.push(`Folder ${data.folderName}`);
+  if (data?.soa?.asOf) parts.push(`as of ${data.soa.asOf}`);
+  if (data?.soa) parts.push(`${data.soa.rows.filter((r) => r.declared).length} of ${data.soa.rows.length} controls in the SoA`);
+  meta.textContent = parts.length > 0 ? parts.join(' · ') : 'Waiting for the language server…';
+}
+
+function renderSummary(data: UpdateMessage | undefined): void {
+  const bars = summaryBars(data?.soa);
+  if (bars.length === 0) {
+    summary.replaceChildren(h('p', 'empty', data ? 'The language server returned no Statement of Applicability for this folder.' : 'Loading…'));
+    return;
+  }
+  summary.replaceChildren(
+    ...bars.map((bar) => {
+      const track = h('div', 'bar');
+      track.setAttribute('role', 'img');
+      track.setAttribute('aria-label', `${bar.title}: ${bar.caption}`);
+      track.title = bar.caption;
+      for (const segment of bar.segments) {
+        if (segment.percent <= 0) continue;
+        const part = h('span', `segment seg-${segment.kind}`);
+        // CSSOM, not a style attribute: allowed by the CSP without 'unsafe-inline'.
+        part.style.width = `${segment.percent}%`;
+        part.title = `${SEGMENT_LABELS[segment.kind]}: ${segment.count}`;
+        track.append(part);
+      }
+      const row = h('div', bar.theme === 'all' ? 'bar-row total' : 'bar-row', h('span', 'bar-title', bar.title), track, h('span', 'bar-caption', bar.caption));
+      row.dataset.theme = bar.theme;
+      return row;
+    }),
+  );
+}
+
+function renderHeatMap(kind: MatrixKind, data: UpdateMessage | undefined): void {
+  const container = maps[kind];
+  const layout = heatMapLayout(data?.risks, kind);
+  const caption = h('h3', undefined, kind === 'inherent' ? 'Inherent risk' : 'Residual risk');
+  if (!isHeatMapLayout(layout)) {
+    const text =
+      layout.reason === 'no-register'
+        ? data
+          ? 'The language server returned no risk register for this folder.'
+          : 'Loading…'
+        : 'No risk scales: declare risk-criteria with a likelihood and an impact scale to see the heat map.';
+    container.replaceChildren(caption, h('p', 'empty', text));
+    return;
+  }
+  const selected = state.selection[kind];
+  const selectedCell = selected ? findCell(layout, selected.likelihood, selected.impact) : undefined;
+  const grid = heatMapTable(kind, layout, selectedCell?.likelihood, selectedCell?.impact);
+  const notes: Child[] = [
+    layout.acceptance === undefined
+      ? h('p', 'note', 'No acceptance criterion: cells are not coloured by acceptability.')
+      : h('p', 'note', `Acceptable up to a score of ${layout.acceptance}.`),
+    layout.unrated > 0 ? h('p', 'note', `${layout.unrated} ${layout.unrated === 1 ? 'risk has' : 'risks have'} no ${kind} rating.`) : undefined,
+  ];
+  const list = h('div', 'cell-risks');
+  list.setAttribute('aria-live', 'polite');
+  if (!selectedCell) {
+    list.append(h('p', 'hint', 'Select a cell to list its risks.'));
+  } else {
+    const risks = risksOfCell(data?.risks, selectedCell, kind);
+    list.append(h('h4', undefined, selectedCell.label));
+    if (risks.length === 0) list.append(h('p', 'hint', 'No risk in this cell.'));
+    else {
+      const ul = h('ul', 'risk-list');
+      for (const risk of risks) {
+        const text = risk.title ? `${risk.id} ${risk.title}` : risk.id;
+        const item = risk.location
+          ? button('link risk', text, () => reveal(risk.location), `risk:${kind}:${risk.id}`)
+          : h('span', 'risk', text);
+        item.dataset.riskId = risk.id;
+        ul.append(h('li', undefined, item, risk.score !== undefined ? h('span', 'score', `score ${risk.score}`) : undefined));
+      }
+      list.append(ul);
+    }
+  }
+  replaceKeepingFocus(container, caption, grid, ...notes.filter((n): n is HTMLElement => n instanceof HTMLElement), list);
+}
+
+function heatMapTable(kind: MatrixKind, layout: HeatMapLayout, selectedLikelihood: number | undefined, selectedImpact: number | undefined): HTMLTableElement {
+  const grid = h('table', 'matrix');
+  grid.setAttribute('aria-label', `${layout.title}: likelihood by impact`);
+  const max = maxCount(layout);
+  const headRow = h('tr');
+  const corner = h('th', 'corner', h('span', 'axis-y', 'Likelihood ↓'), h('span', 'axis-x', 'Impact →'));
+  corner.scope = 'col';
+  headRow.append(corner);
+  for (const column of layout.columns) {
+    const th = h('th', 'impact', column.label);
+    th.scope = 'col';
+    th.title = `Impact ${column.impact}: ${column.label}`;
+    headRow.append(th);
+  }
+  const body = h('tbody');
+  for (const row of layout.rows) {
+    const tr = h('tr');
+    const th = h('th', 'likelihood', row.label);
+    th.scope = 'row';
+    th.title = `Likelihood ${row.likelihood}: ${row.label}`;
+    tr.append(th);
+    for (const cell of row.cells) {
+      const isSelected = cell.likelihood === selectedLikelihood && cell.impact === selectedImpact;
+      const cellButton = button(
+        `cell tone-${cell.tone} level-${intensity(cell.count, max)}${isSelected ? ' selected' : ''}`,
+        '',
+        () => {
+          const current = state.selection[kind];
+          const same = current?.likelihood === cell.likelihood && current?.impact === cell.impact;
+          saveState({ selection: { ...state.selection, [kind]: same ? undefined : { likelihood: cell.likelihood, impact: cell.impact } } });
+          renderHeatMap(kind, state.data);
+        },
+        `cell:${kind}:${cell.likelihood}:${cell.impact}`,
+      );
+      cellButton.append(h('span', 'count', cell.count > 0 ? String(cell.count) : ''), h('span', 'cell-score', String(cell.score)));
+      cellButton.setAttribute('aria-label', cell.label);
+      cellButton.setAttribute('aria-pressed', String(isSelected));
+      cellButton.title = cell.label;
+      cellButton.dataset.likelihood = String(cell.likelihood);
+      cellButton.dataset.impact = String(cell.impact);
+      cellButton.dataset.count = String(cell.count);
+      tr.append(h('td', undefined, cellButton));
+    }
+    body.append(tr);
+  }
+  grid.append(h('thead', undefined, headRow), body);
+  return grid;
+}
+
+function renderRow(row: SoaRow): HTMLTableRowElement {
+  const tr = h('tr', 'control');
+  tr.dataset.id = String(row.id);
+  const id = row.location ? button('link', String(row.id), () => reveal(row.location), `control:${row.id}`) : h('span', undefined, String(row.id));
+  const applicable = applicability(row);
+  const why = justification(row);
+  const justificationCell = h(
+    'td',
+    'justification',
+    why.reason !== undefined ? h('div', 'reason', why.reason) : why.placeholder !== undefined ? h('div', 'reason missing', why.placeholder) : undefined,
+    why.risks !== undefined ? h('div', 'drivers', why.risks) : undefined,
+    why.parties !== undefined ? h('div', 'drivers', why.parties) : undefined,
+  );
+  const statusCell = h('td', 'status-cell', statusText(row));
+  if (typeof row.status === 'string') statusCell.dataset.status = row.status;
+  const applicableCell = h('td', 'applicable', applicable.text);
+  applicableCell.dataset.tone = applicable.tone;
+  tr.append(
+    h('td', 'id', id),
+    h('td', 'control-title', String(row.title ?? '')),
+    applicableCell,
+    justificationCell,
+    statusCell,
+    h('td', 'owner', typeof row.owner === 'string' ? row.owner : ''),
+    h('td', 'evidence', evidenceText(row)),
+  );
+  return tr;
+}
+
+function renderTable(): void {
+  const soa = state.data?.soa;
+  const bodies: HTMLTableSectionElement[] = [];
+  if (!soa) {
+    rowCount.textContent = '';
+    const td = h('td', 'empty', state.data ? 'No Statement of Applicability.' : 'Loading…');
+    td.colSpan = COLUMNS.length;
+    bodies.push(h('tbody', undefined, h('tr', undefined, td)));
+  } else {
+    const rows = filterRows(soa.rows, state.query, state.filter);
+    rowCount.textContent = `${rows.length} of ${soa.rows.length} controls`;
+    for (const group of groupByTheme(soa, rows)) {
+      const th = h('th', 'group', `${group.title} (${group.rows.length})`);
+      th.colSpan = COLUMNS.length;
+      th.scope = 'colgroup';
+      const body = h('tbody', undefined, h('tr', 'group-row', th), ...group.rows.map(renderRow));
+      body.dataset.theme = group.theme;
+      bodies.push(body);
+    }
+    if (rows.length === 0) {
+      const td = h('td', 'empty', 'No control matches the filter.');
+      td.colSpan = COLUMNS.length;
+      bodies.push(h('tbody', undefined, h('tr', undefined, td)));
+    }
+  }
+  replaceKeepingFocus(table, head, ...bodies);
+}
+
+function renderAll(): void {
+  const data = state.data;
+  renderHeader(data);
+  renderSummary(data);
+  renderHeatMap('inherent', data);
+  renderHeatMap('residual', data);
+  renderTable();
+}
+
+// ── messages from the host ────────────────────────────────────────────────
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (!message) return;
+  switch (message.type) {
+    case 'update': {
+      const folderChanged = state.folderUri !== message.folderUri;
+      saveState({ data: message, folderUri: message.folderUri, selection: folderChanged ? {} : state.selection });
+      renderAll();
+      if (status.dataset.tone === 'error') setStatus('', 'info');
+      post({ type: 'rendered', version: message.version });
+      break;
+    }
+    case 'error':
+      setStatus(message.message, 'error');
+      break;
+    case 'exportResult':
+      setStatus(message.message, message.outcome === 'failed' ? 'error' : message.outcome === 'written' ? 'ok' : 'info');
+      break;
+  }
+});
+
+renderAll();
+post({ type: 'ready', restoredVersion: state.data?.version ?? 0 });
