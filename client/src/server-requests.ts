@@ -20,7 +20,14 @@ import {
 export type { AnalysisChangedParams, ClauseStatusResult, ExportParams, ExportResult, RiskRegisterResult, SoaTableResult };
 
 export class IsmsRequests {
-  constructor(private readonly client: LanguageClient) {}
+  private readonly analysisListeners = new Set<(params: AnalysisChangedParams) => void>();
+
+  constructor(private readonly client: LanguageClient) {
+    // The client keeps one handler per notification method: register once and fan out.
+    client.onNotification(ANALYSIS_CHANGED_NOTIFICATION, (params: AnalysisChangedParams) => {
+      for (const listener of this.analysisListeners) listener(params);
+    });
+  }
 
   soaTable(uri?: string): Promise<SoaTableResult | null> {
     return this.client.sendRequest(SOA_TABLE_REQUEST, { uri });
@@ -38,8 +45,9 @@ export class IsmsRequests {
     return this.client.sendRequest(EXPORT_REQUEST, { uri, format });
   }
 
-  /** Called after every analysis of a folder (views and the preview refresh on it). */
+  /** Called after every analysis of a folder (the status bar, views and the preview refresh on it). */
   onAnalysisChanged(listener: (params: AnalysisChangedParams) => void): { dispose(): void } {
-    return this.client.onNotification(ANALYSIS_CHANGED_NOTIFICATION, listener);
+    this.analysisListeners.add(listener);
+    return { dispose: () => this.analysisListeners.delete(listener) };
   }
 }

@@ -9,6 +9,7 @@ import { runTests } from '@vscode/test-electron';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cacheDir } from './setup.mjs';
 import { REPO, bundleTests, parseResult, prepareWorkspace } from './workspace.mjs';
 
 const versionArg = process.argv.find((arg) => arg.startsWith('--version='));
@@ -31,16 +32,15 @@ async function main() {
       version,
       extensionDevelopmentPath: REPO,
       extensionTestsPath: bundle.index,
+      // Downloads go to the e2e cache folder, outside the repository.
+      cachePath: path.join(cacheDir(), 'desktop'),
+      // runTests adds --extensionDevelopmentPath, --extensionTestsPath, --no-sandbox,
+      // --disable-updates, --skip-welcome, --skip-release-notes, --disable-workspace-trust.
       launchArgs: [
         workspace.workspaceFile,
         '--disable-extensions',
-        '--disable-workspace-trust',
-        '--skip-welcome',
-        '--skip-release-notes',
-        '--user-data-dir',
-        path.join(userData, 'user'),
-        '--extensions-dir',
-        path.join(userData, 'ext'),
+        `--user-data-dir=${path.join(userData, 'user')}`,
+        `--extensions-dir=${path.join(userData, 'ext')}`,
       ],
     });
   } catch (error) {

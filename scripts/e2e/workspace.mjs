@@ -61,6 +61,7 @@ export function prepareWorkspace() {
       'telemetry.telemetryLevel': 'off',
       'chat.disableAIFeatures': true,
       'workbench.enableExperiments': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
     },
   };
   writeFileSync(workspaceFile, `${JSON.stringify(workspace, null, 2)}\n`);

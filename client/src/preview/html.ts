@@ -31,7 +31,7 @@ export function createNonce(): string {
 
 /** Escapes text for an HTML attribute value in double quotes (and for text). */
 export function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The Content-Security-Policy of the shell. */

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 
-import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, risksOfCell, type HeatMapLayout } from '../../../client/src/preview/webview/heat-map';
-import type { RiskRegisterResult } from '../../../server/src/protocol/custom-requests';
-import { results } from './helpers';
+import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, risksOfCell, shortLabel, type HeatMapLayout } from '../../../client/src/preview/webview/heat-map';
+import { riskRegister } from '../../../server/src/features/risk-register';
+import { soaTable } from '../../../server/src/features/soa-table';
+import type { PlainLocation, RiskRegisterResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import { fixtureService, parseFixture } from '../../helpers/fixture';
 
 const RISKS = `//- /criteria.isms
 risk-criteria {
@@ -58,8 +60,23 @@ function layoutOf(register: RiskRegisterResult, kind: 'inherent' | 'residual'): 
   return layout;
 }
 
+
+/** The server's results as the client receives them, computed from a fixture by the real features. */
+function serverResults(fixtureText: string): { soa: SoaTableResult; risks: RiskRegisterResult } {
+  const asOf = '2026-11-27';
+  const { index } = fixtureService(parseFixture(fixtureText), asOf).analysis();
+  const at = (location: { file: string; start: number } | undefined): PlainLocation | undefined =>
+    location ? { uri: `file:///ws/${location.file}`, range: { start: { line: location.start, character: 0 }, end: { line: location.start, character: 1 } } } : undefined;
+  const table = soaTable(index, asOf);
+  const register = riskRegister(index);
+  return {
+    soa: { ...table, rows: table.rows.map((row) => ({ ...row, location: at(row.location) })), folderUri: 'file:///ws' },
+    risks: { ...register, risks: register.risks.map((risk) => ({ ...risk, location: at(risk.location) })), folderUri: 'file:///ws' },
+  };
+}
+
 describe('preview heat map layout', () => {
-  const { risks } = results(RISKS);
+  const { risks } = serverResults(RISKS);
 
   it('puts the highest likelihood first, with the scale labels, and impacts from low to high', () => {
     const layout = layoutOf(risks, 'inherent');
@@ -102,9 +119,9 @@ describe('preview heat map layout', () => {
     const layout = layoutOf(risks, 'residual');
     assert.equal(layout.title, 'Residual risk');
     assert.deepEqual(findCell(layout, 2, 2)!.riskIds, ['R-1']);
-    assert.deepEqual(findCell(layout, 1, 1)!.riskIds, ['R-2']);
+    assert.deepEqual(findCell(layout, 1, 1)!.riskIds, ['R-2', 'R-3'], 'R-3 keeps its inherent rating as residual');
     assert.equal(findCell(layout, 4, 3)!.count, 0);
-    assert.equal(layout.unrated, 2, 'R-3 and R-4 have no residual rating');
+    assert.equal(layout.unrated, 1, 'R-4 has no rating at all');
   });
 
   it('resolves the risks of a cell with titles, scores and locations', () => {
@@ -151,6 +168,13 @@ describe('preview heat map layout', () => {
     );
     assert.equal(findCell(layout, 2, 1)!.tone, 'unknown');
     assert.match(findCell(layout, 2, 1)!.label, /no acceptance criterion: 0 risks/);
+  });
+
+  it('shortens scale labels at their first colon for the axes', () => {
+    assert.equal(shortLabel('Likely: about once a year'), 'Likely');
+    assert.equal(shortLabel('Severe'), 'Severe');
+    assert.equal(shortLabel(': odd'), ': odd');
+    assert.equal(shortLabel('A: b: c'), 'A');
   });
 
   it('grades the colour intensity from empty to the fullest cell', () => {

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 
 import { applicability, evidenceText, filterRows, groupByTheme, justification, statusText, type SoaRow } from '../../../client/src/preview/webview/soa-rows';
-import { results } from './helpers';
+import { riskRegister } from '../../../server/src/features/risk-register';
+import { soaTable } from '../../../server/src/features/soa-table';
+import type { PlainLocation, RiskRegisterResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import { fixtureService, parseFixture } from '../../helpers/fixture';
 
 const SOA = `//- /org.isms
 role ciso "CISO" {
@@ -56,8 +59,23 @@ control ORG-1 "Clean desk" {
 }
 `;
 
+
+/** The server's results as the client receives them, computed from a fixture by the real features. */
+function serverResults(fixtureText: string): { soa: SoaTableResult; risks: RiskRegisterResult } {
+  const asOf = '2026-11-27';
+  const { index } = fixtureService(parseFixture(fixtureText), asOf).analysis();
+  const at = (location: { file: string; start: number } | undefined): PlainLocation | undefined =>
+    location ? { uri: `file:///ws/${location.file}`, range: { start: { line: location.start, character: 0 }, end: { line: location.start, character: 1 } } } : undefined;
+  const table = soaTable(index, asOf);
+  const register = riskRegister(index);
+  return {
+    soa: { ...table, rows: table.rows.map((row) => ({ ...row, location: at(row.location) })), folderUri: 'file:///ws' },
+    risks: { ...register, risks: register.risks.map((risk) => ({ ...risk, location: at(risk.location) })), folderUri: 'file:///ws' },
+  };
+}
+
 describe('preview SoA rows', () => {
-  const { soa } = results(SOA);
+  const { soa } = serverResults(SOA);
   const row = (id: string): SoaRow => soa.rows.find((r) => r.id === id)!;
 
   it('joins the reason with the risks and parties that drive the control', () => {

@@ -33,12 +33,15 @@ export interface HeatMapCell {
 export interface HeatMapRow {
   readonly likelihood: number;
   readonly label: string;
+  /** The label up to its first colon (`Likely: about once a year` → `Likely`), for the axis. */
+  readonly shortLabel: string;
   readonly cells: readonly HeatMapCell[];
 }
 
 export interface HeatMapColumn {
   readonly impact: number;
   readonly label: string;
+  readonly shortLabel: string;
 }
 
 export interface HeatMapLayout {
@@ -65,6 +68,13 @@ function scaleLabel(labels: readonly string[] | undefined, value: number): strin
   return typeof label === 'string' && label.trim() !== '' ? label : String(value);
 }
 
+/** A scale label up to its first colon, e.g. `Major: several days of disruption` → `Major`. */
+export function shortLabel(label: string): string {
+  const colon = label.indexOf(':');
+  const head = colon > 0 ? label.slice(0, colon).trim() : label;
+  return head === '' ? label : head;
+}
+
 function tone(acceptable: boolean | undefined): CellTone {
   return acceptable === true ? 'acceptable' : acceptable === false ? 'unacceptable' : 'unknown';
 }
@@ -78,7 +88,10 @@ export function heatMapLayout(register: RiskRegisterResult | null | undefined, k
 
   const impactCount = Math.max(scales.impactLabels?.length ?? 0, ...matrix.cells.map((row) => (Array.isArray(row) ? row.length : 0)));
   const columns: HeatMapColumn[] = [];
-  for (let impact = 1; impact <= impactCount; impact++) columns.push({ impact, label: scaleLabel(scales.impactLabels, impact) });
+  for (let impact = 1; impact <= impactCount; impact++) {
+    const label = scaleLabel(scales.impactLabels, impact);
+    columns.push({ impact, label, shortLabel: shortLabel(label) });
+  }
 
   const rows: HeatMapRow[] = [];
   let placed = 0;
@@ -103,7 +116,7 @@ export function heatMapLayout(register: RiskRegisterResult | null | undefined, k
         label: `Likelihood ${l} (${likelihoodLabel}) × impact ${impact} (${impactLabel}) = ${score}, ${acceptability}: ${risks}`,
       };
     });
-    rows.push({ likelihood: l, label: likelihoodLabel, cells });
+    rows.push({ likelihood: l, label: likelihoodLabel, shortLabel: shortLabel(likelihoodLabel), cells });
   }
 
   const rated = (risk: RiskRegisterResult['risks'][number]) =>

@@ -3,7 +3,7 @@
  * The SoA preview's webview script (bundled to dist/preview.js, platform
  * browser, format iife). It renders what the host posts with DOM APIs:
  * every string from the data goes through `textContent` or an attribute
- * value, never through `innerHTML`. It must not import `vscode`.
+ * value, never through an HTML parser. It must not import `vscode`.
  *
  * Flow: on load it renders the state saved before a reload (if any), posts
  * `ready`, and renders each `update`, answering `rendered` with its version.
@@ -281,7 +281,7 @@ function heatMapTable(kind: MatrixKind, layout: HeatMapLayout, selectedLikelihoo
   corner.scope = 'col';
   headRow.append(corner);
   for (const column of layout.columns) {
-    const th = h('th', 'impact', column.label);
+    const th = h('th', 'impact', column.shortLabel);
     th.scope = 'col';
     th.title = `Impact ${column.impact}: ${column.label}`;
     headRow.append(th);
@@ -289,7 +289,7 @@ function heatMapTable(kind: MatrixKind, layout: HeatMapLayout, selectedLikelihoo
   const body = h('tbody');
   for (const row of layout.rows) {
     const tr = h('tr');
-    const th = h('th', 'likelihood', row.label);
+    const th = h('th', 'likelihood', row.shortLabel);
     th.scope = 'row';
     th.title = `Likelihood ${row.likelihood}: ${row.label}`;
     tr.append(th);
