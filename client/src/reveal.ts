@@ -12,7 +12,9 @@ export interface RevealTarget {
 
 export async function reveal(target: RevealTarget): Promise<void> {
   const range = new vscode.Range(target.range.start.line, target.range.start.character, target.range.end.line, target.range.end.character);
-  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(target.uri), { selection: range, preserveFocus: false, preview: true });
+  // From the preview or a view there is no active text editor: open in the first column, not over the preview.
+  const viewColumn = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+  const editor = await vscode.window.showTextDocument(vscode.Uri.parse(target.uri), { selection: range, preserveFocus: false, preview: true, viewColumn });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 

@@ -224,7 +224,7 @@ export async function runExtensionTests({
       else if (process.env.ISMS_E2E_VERBOSE || !isWorkbenchNoise(text)) write(type === 'error' || type === 'warn' ? `[${type}] ${text}` : text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => {
-      settle(typeof code === 'number' ? code : Number(code) || 0);
+      settle(Number.isInteger(Number(code)) ? Number(code) : 1);
     });
     page.on('crash', () => {
       write('[e2e] the workbench page crashed');

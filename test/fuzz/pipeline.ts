@@ -43,8 +43,9 @@ import { hashSeed, Rng } from './mutations';
 
 export const AS_OF = '2026-11-27';
 
-export type Stage = 'parse' | 'analysis' | 'incremental' | 'soa' | 'export' | 'xlsx' | 'format' | 'features';
-export const STAGES: readonly Stage[] = ['parse', 'analysis', 'incremental', 'soa', 'export', 'xlsx', 'format', 'features'];
+/** The stages of the in-process pipeline, and `cli` for the command-line runs. */
+export type Stage = 'parse' | 'analysis' | 'incremental' | 'soa' | 'export' | 'xlsx' | 'format' | 'features' | 'cli';
+export const STAGES: readonly Exclude<Stage, 'cli'>[] = ['parse', 'analysis', 'incremental', 'soa', 'export', 'xlsx', 'format', 'features'];
 
 /** A broken invariant (or an exception) in one stage of the pipeline. */
 export class FuzzFailure extends Error {
@@ -339,14 +340,19 @@ function checkRange(service: LanguageService, file: string, start: number, end: 
   );
 }
 
-/** Diagnostics as sorted plain data (ties in the analysis's order broken by message). */
-function normalised(diagnostics: readonly Diagnostic[]): unknown[] {
+/** Diagnostics as sorted strings, one each (ties in the analysis's order broken by the whole finding). */
+function normalised(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics
-    .map((d) => JSON.parse(JSON.stringify(d)) as Diagnostic)
-    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+    .map((d) => [d.file, d.start, d.end, d.code, d.severity, d.clause, d.message, JSON.stringify(d.related ?? null), JSON.stringify(d.data ?? null)].join('\u0001'))
+    .sort();
 }
 
 function firstDifference(actual: readonly unknown[], expected: readonly unknown[]): string {
+  if (actual.length !== expected.length) return `${actual.length} findings instead of ${expected.length}; ${firstDifferenceAt(actual, expected)}`;
+  return firstDifferenceAt(actual, expected);
+}
+
+function firstDifferenceAt(actual: readonly unknown[], expected: readonly unknown[]): string {
   for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
     if (!isDeepStrictEqual(actual[i], expected[i])) return `at #${i}: got ${JSON.stringify(actual[i])?.slice(0, 300)}, expected ${JSON.stringify(expected[i])?.slice(0, 300)}`;
   }
@@ -417,31 +423,17 @@ function checkExport(format: ExportFormat, out: string | Uint8Array, soaRows: nu
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
+  const cell = /"((?:[^"]|"")*)"|([^",\r\n]*)/y;
   let i = 0;
   while (i < text.length) {
-    let cell = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        check(i < text.length, 'export', () => 'csv: unterminated quoted cell');
-        if (text[i] === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-          } else {
-            i++;
-            break;
-          }
-        } else cell += text[i++];
-      }
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
-    }
-    row.push(cell);
+    cell.lastIndex = i;
+    const m = cell.exec(text)!;
+    row.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]);
+    i = cell.lastIndex;
     if (text[i] === ',') {
       i++;
     } else {
-      check(text.startsWith('\r\n', i), 'export', () => `csv: record not ended by CRLF at ${i}: ${JSON.stringify(text.slice(i, i + 20))}`);
+      check(text.startsWith('\r\n', i), 'export', () => `csv: a cell not followed by ',' or CRLF at ${i}: ${JSON.stringify(text.slice(i, i + 20))}`);
       i += 2;
       rows.push(row);
       row = [];
