@@ -367,6 +367,7 @@ async function interactive(server, log) {
     out.firstDiagnosticsMs = firstEvent.at - openedAt;
     // Let the start-up settle (indexing, configuration, other files' diagnostics).
     await session.settle(500, STEP_TIMEOUT_MS);
+    out.peakRssMbAfter = { open: session.figures().peakRssMb };
 
     // --- edits: rounds of (kind A done, undone, kind B done, undone, …)
     let version = 1;
@@ -394,6 +395,7 @@ async function interactive(server, log) {
       }
     }
     await session.settle(300, STEP_TIMEOUT_MS);
+    out.peakRssMbAfter.edits = session.figures().peakRssMb;
 
     // --- requests
     const textDocument = { uri: server.uri };
@@ -425,6 +427,7 @@ async function interactive(server, log) {
         record.result = described.summary;
       }
       record.medianMs = median(record.runsMs);
+      out.peakRssMbAfter[request.key] = session.figures().peakRssMb;
     }
     out.figures = session.figures();
     out.capabilityNames = Object.keys(session.capabilities ?? {}).filter((k) => session.capabilities[k]);
@@ -471,6 +474,7 @@ async function measure(server) {
     const rss = [...runs, warmUp].map((r) => r.peakRssMb).concat(session.figures.peakRssMb).filter((v) => v !== undefined);
     result.peakRssMb = rss.length ? Math.max(...rss) : undefined;
     result.peakRssInteractiveMb = session.figures.peakRssMb;
+    result.peakRssInteractiveStepsMb = session.peakRssMbAfter;
   } catch (error) {
     result.failed = error instanceof TimeoutError ? `TIMEOUT: ${error.message}` : error.message;
     say(`  ${server.key}: FAILED: ${result.failed}`);
@@ -554,6 +558,10 @@ function details(result) {
     const what = r.status === 'ok' || r.status === 'empty' ? `${r.result}; first ${fmtMs(r.firstMs)}, median ${fmtMs(r.medianMs)}, max ${fmtMs(Math.max(...r.runsMs))}` : `${r.status}${r.error ? ` (${r.error.code}: ${r.error.message})` : ''}`;
     out.push(`    ${r.label}${at}: ${what}`);
   }
+  const fdRss = [fd.warmUp, ...fd.runs].map((r) => r.peakRssMb).filter((v) => v !== undefined);
+  out.push(`    peak RSS: ${fdRss.length ? fmtMb(Math.max(...fdRss)) : '–'} in the first-diagnostics servers (open + first analysis), ${fmtMb(result.peakRssInteractiveMb)} in the server that then took the edits and requests (VmHWM after ${Object.entries(result.peakRssInteractiveStepsMb ?? {})
+      .map(([step, mb]) => `${step} ${fmtMb(mb)}`)
+      .join(', ')})`);
   out.push(`    server capabilities: ${(result.capabilities ?? []).join(', ')}`);
   return out;
 }

@@ -5,12 +5,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerExportCommands } from './export-commands';
-import { registerSoaPreview } from './preview/soa-preview';
+import { registerSoaPreview, type SoaPreviewApi } from './preview/soa-preview';
 import { registerRevealCommands } from './reveal';
 import { createServerClient } from './server-client';
 import { IsmsRequests } from './server-requests';
 import { registerSkeletonCommand } from './skeleton';
 import { registerStatusBar } from './status-bar';
+import type { ClausesTreeProvider } from './tree/clauses-tree';
+import type { RisksTreeProvider } from './tree/risks-tree';
+import type { SoaTreeProvider } from './tree/soa-tree';
 import { registerIsmsViews } from './tree/views';
 
 let client: LanguageClient | undefined;
@@ -19,6 +22,10 @@ let client: LanguageClient | undefined;
 export interface IsmsExtensionApi {
   readonly client: LanguageClient;
   readonly requests: IsmsRequests;
+  /** The data providers of the views isms.clauses, isms.risks and isms.soa. */
+  readonly views: { readonly clauses: ClausesTreeProvider; readonly risks: RisksTreeProvider; readonly soa: SoaTreeProvider };
+  /** The SoA preview: `current` is the open panel, if any. */
+  readonly preview: SoaPreviewApi;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
@@ -36,11 +43,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   await client.start();
   registerStatusBar(context, requests);
   registerRevealCommands(context);
-  registerIsmsViews(context, requests);
-  registerSoaPreview(context, requests);
+  const views = registerIsmsViews(context, requests);
+  const preview = registerSoaPreview(context, requests);
   registerExportCommands(context, requests);
   registerSkeletonCommand(context);
-  return { client, requests };
+  return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview };
 }
 
 /** Drives the welcome view: shown while the workspace has no `.isms` file. */

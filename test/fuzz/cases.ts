@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { hashSeed, lineStarts, mutate, Rng, type MutationName } from './mutations';
+import { GENTLE, hashSeed, lineStarts, mutate, Rng, type MutationName } from './mutations';
 
 export interface ExampleFile {
   /** `clinic/risks.isms`. */
@@ -54,27 +54,29 @@ export function caseSeed(runSeed: number, index: number): number {
 }
 
 /** Picks 1–3 example files (often from one example folder), renames them into a workspace and mutates them. */
-export function makeCase(seed: number, examples: readonly ExampleFile[], options: { xlsxEvery?: number } = {}): FuzzCase {
+export function makeCase(seed: number, examples: readonly ExampleFile[], options: { xlsxEvery?: number; gentle?: number } = {}): FuzzCase {
   const rng = new Rng(seed);
   const donors = examples.map((example) => example.text);
   const count = rng.pick([1, 1, 2, 2, 3]);
-  let pool = examples;
+  let from = examples;
   if (rng.chance(0.5)) {
     const folder = rng.pick(examples).name.split('/')[0];
-    pool = examples.filter((example) => example.name.startsWith(folder + '/'));
+    from = examples.filter((example) => example.name.startsWith(folder + "/"));
   }
   const chosen: ExampleFile[] = [];
-  for (let i = 0; i < count; i++) chosen.push(rng.pick(pool));
+  for (let i = 0; i < count; i++) chosen.push(rng.pick(from));
 
   const files: Record<string, string> = {};
   const mutations: MutationName[] = [];
+  // One case in five (by default) uses only mutations that mostly keep the text well-formed.
+  const pool = rng.chance(options.gentle ?? 0.2) ? GENTLE : undefined;
   chosen.forEach((example, i) => {
     let name = path.posix.basename(example.name);
     if (rng.chance(0.15)) name = `sub/${name}`;
     while (name in files) name = name.replace(/\.isms$/, `-${i}.isms`);
     // The first file is always mutated; the others are sometimes left as they are.
     const steps = i === 0 || rng.chance(0.7) ? 1 + rng.skewed(5) : 0;
-    const mutated = mutate(window(example.text, rng), rng.fork(), steps, donors);
+    const mutated = mutate(pool ? example.text : window(example.text, rng), rng.fork(), steps, donors, pool);
     mutations.push(...mutated.applied);
     files[name] = mutated.text;
   });
@@ -84,7 +86,7 @@ export function makeCase(seed: number, examples: readonly ExampleFile[], options
   const roll = rng.float();
   if (roll < 0.8 || names.length === 0) {
     const file = rng.pick(names);
-    const mutated = mutate(files[file], rng.fork(), 1 + rng.skewed(2), donors);
+    const mutated = mutate(files[file], rng.fork(), 1 + rng.skewed(2), donors, pool);
     mutations.push(...mutated.applied);
     edit = { kind: 'change', file, text: mutated.text };
   } else if (roll < 0.9 || names.length === 1) {
@@ -96,8 +98,10 @@ export function makeCase(seed: number, examples: readonly ExampleFile[], options
     edit = { kind: 'remove', file: rng.pick(names) };
   }
 
+  // One draw whatever xlsxEvery is, so that the rest of the case does not depend on it.
   const xlsxEvery = options.xlsxEvery ?? 20;
-  return { seed, files, edit, xlsx: xlsxEvery > 0 && rng.int(xlsxEvery) === 0, probeSeed: rng.next(), mutations };
+  const xlsx = rng.float() * xlsxEvery < 1;
+  return { seed, files, edit, xlsx, probeSeed: rng.next(), mutations };
 }
 
 /** Often a window of whole lines rather than the whole file: small inputs make more cases per second. */

@@ -356,11 +356,14 @@ export interface Mutated {
   readonly applied: readonly MutationName[];
 }
 
-/** `count` mutations drawn by weight and applied in turn. */
-export function mutate(text: string, rng: Rng, count: number, donors: readonly string[] = []): Mutated {
+/** Mutations that mostly keep a text well-formed: the formatter, the fast path and the rules get clean inputs too. */
+export const GENTLE: readonly MutationName[] = ['indentation', 'rename-name', 'mangle-number', 'line-breaks', 'bom', 'rename-name', 'mangle-number', 'insert-name'];
+
+/** `count` mutations drawn by weight (or from `pool`) and applied in turn. */
+export function mutate(text: string, rng: Rng, count: number, donors: readonly string[] = [], pool: readonly MutationName[] = WEIGHTED): Mutated {
   const applied: MutationName[] = [];
   for (let i = 0; i < count; i++) {
-    const name = rng.pick(WEIGHTED);
+    const name = rng.pick(pool);
     text = applyMutation(name, text, rng.fork(), donors);
     applied.push(name);
   }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 import type { FuzzCase } from './cases';
+import type { CoverageKeys } from './coverage';
 import type { CaseReport } from './pipeline';
 import type { FailureInfo, WorkerEvent, WorkerJob, WorkerRequest, WorkerSetup } from './worker';
 
@@ -51,14 +52,14 @@ export class FuzzRunner {
     }
   }
 
-  /** The coverage totals of the current worker (zeros without coverage). */
-  async coverage(): Promise<{ blocks: number; functions: number; files: number }> {
+  /** The code the current worker has reached (nothing without coverage). */
+  async coverage(): Promise<CoverageKeys> {
     const worker = await this.start();
     return new Promise((resolve) => {
       const listen = (event: WorkerEvent) => {
         if (event.type !== 'coverage') return;
         worker.off('message', listen);
-        resolve({ blocks: event.blocks, functions: event.functions, files: event.files });
+        resolve(event.reached);
       };
       worker.on('message', listen);
       worker.postMessage({ type: 'coverage' } satisfies WorkerRequest);
@@ -176,4 +177,32 @@ function slowestStages(report: CaseReport): string {
     .slice(0, 3)
     .map(([stage, ms]) => `${stage} ${Math.round(ms)} ms`)
     .join(', ');
+}
+
+/**
+ * Slow cases re-run twice on a fresh worker: a case counts as slow only when
+ * it is slow every time (a loaded machine or a GC pause can slow a case
+ * once). Returns the failures that remain.
+ */
+export async function confirmSlow(failures: readonly CaseFailure[], options: RunnerOptions): Promise<CaseFailure[]> {
+  const kept: CaseFailure[] = [];
+  for (const failure of failures) {
+    if (failure.failure.stage !== 'slow') {
+      kept.push(failure);
+      continue;
+    }
+    const runner = new FuzzRunner(options);
+    try {
+      let slowEveryTime = true;
+      for (let i = 0; i < 2 && slowEveryTime; i++) {
+        let again: CaseFailure | undefined;
+        await runner.run([failure.job], { fail: (f) => (again ??= f) });
+        slowEveryTime = again !== undefined;
+      }
+      if (slowEveryTime) kept.push(failure);
+    } finally {
+      await runner.close();
+    }
+  }
+  return kept;
 }

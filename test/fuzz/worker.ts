@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 import { loadExamples, makeCase, type FuzzCase } from './cases';
 import { FuzzFailure, runPipeline, type CaseReport, type PipelineOptions, type Stage } from './pipeline';
-import { Coverage } from './coverage';
+import { Coverage, type CoverageKeys } from './coverage';
 
 export interface WorkerJob {
   readonly id: number;
@@ -38,7 +38,7 @@ export type WorkerEvent =
   | { readonly type: 'start'; readonly id: number }
   | { readonly type: 'done'; readonly id: number; readonly report: CaseReport; readonly newBlocks: number; readonly fuzzCase?: FuzzCase }
   | { readonly type: 'fail'; readonly id: number; readonly failure: FailureInfo; readonly fuzzCase: FuzzCase }
-  | { readonly type: 'coverage'; readonly blocks: number; readonly functions: number; readonly files: number }
+  | { readonly type: 'coverage'; readonly reached: CoverageKeys }
   | { readonly type: 'idle' };
 
 const port = parentPort!;
@@ -65,15 +65,15 @@ async function runJob(job: WorkerJob): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  // Warm up: load exceljs and compile the hot paths before any case is timed.
-  if (setup.xlsxEvery > 0) await runPipeline(makeCase(1, examples, { xlsxEvery: 1 }), setup.pipeline).catch(() => undefined);
+  // Coverage first (code compiled before it starts may not count its blocks), then a warm-up: load exceljs and compile the hot paths before any case is timed.
   coverage?.start();
+  await runPipeline({ ...makeCase(1, examples), xlsx: setup.xlsxEvery > 0 }, setup.pipeline).catch(() => undefined);
   port.on('message', async (request: WorkerRequest) => {
     if (request.type === 'jobs') {
       for (const job of request.jobs) await runJob(job);
       port.postMessage({ type: 'idle' } satisfies WorkerEvent);
     } else if (request.type === 'coverage') {
-      port.postMessage({ type: 'coverage', ...(coverage ? coverage.totals() : { blocks: 0, functions: 0, files: 0 }) } satisfies WorkerEvent);
+      port.postMessage({ type: 'coverage', reached: coverage ? coverage.reached() : { blocks: [], functions: [], files: [] } } satisfies WorkerEvent);
     } else {
       coverage?.stop();
       port.close();

@@ -30,6 +30,8 @@ export interface Entity {
   /** End of the head (`kind ID "Title"`): diagnostics about missing things go on the head. */
   readonly headEnd: number;
   readonly fields: readonly Field[];
+  /** The names of the fields present (rules ask "has it a …?" thousands of times). */
+  readonly fieldNames: ReadonlySet<string>;
 }
 
 /** A reference value as written, before linking (linking needs the whole workspace). */
@@ -100,10 +102,15 @@ function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity
   }
   const headEnd = headArgs > 0 ? args[headArgs - 1].end : statement.nameEnd;
   const fields: Field[] = [];
+  const fieldNames = new Set<string>();
   for (const child of statement.block?.statements ?? []) {
-    fields.push({ name: child.name, statement: child, spec: fieldSpec(spec.kind, child.name), values: child.args });
+    const known = fieldSpec(spec.kind, child.name);
+    // The schema's own string for a known name: comparisons with literals then stay cheap.
+    const name = known ? known.name : child.name;
+    fields.push({ name, statement: child, spec: known, values: child.args });
+    fieldNames.add(name);
   }
-  return { file, kind: spec.kind, spec, statement, id, title, headEnd, fields };
+  return { file, kind: spec.kind, spec, statement, id, title, headEnd, fields, fieldNames };
 }
 
 /** The number of head arguments an entity's head uses (extra ones are invalid). */
@@ -161,5 +168,5 @@ export function fieldNumber(entity: Entity, name: string): number | undefined {
 }
 
 export function hasField(entity: Entity, name: string): boolean {
-  return entity.fields.some((f) => f.name === name);
+  return entity.fieldNames.has(name);
 }

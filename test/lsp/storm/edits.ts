@@ -318,6 +318,11 @@ export class StormDocument {
           { start: { line: -1, character: 0 }, end: { line: 0, character: rng.int(-3, 3) } },
           { start: { line, character: -5 }, end: { line, character: 2 } },
         ];
+        if (options.lineTableHazard && rng.chance(0.3)) {
+          // The shape that corrupts TextDocument's line table (see hitsLineTableBug).
+          const first = lineCount + rng.int(0, 3);
+          return { kind, change: { range: { start: { line: first, character: 0 }, end: { line: first + 1, character: 0 } }, text: `${token()}\n${token()}` }, afterApply: noop };
+        }
         const change: RangeChange = { range: rng.pick(shapes), text: rng.chance(0.5) ? '' : rng.chance(0.5) ? token() : `${token()}\n${token()}` };
         if (!options.lineTableHazard && hitsLineTableBug(lineCount, change)) change.text += '\n';
         return { kind, change, afterApply: noop };

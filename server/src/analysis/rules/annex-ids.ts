@@ -17,7 +17,7 @@ export const annexIds: FileRule = {
     for (const entity of model.entities) {
       if (entity.kind === 'control' && entity.id) checkAnnexId(entity, entity.id, report);
       for (const field of entity.fields) {
-        if (!field.spec?.types.some((type) => type.kind === 'reference' && type.to.includes('control'))) continue;
+        if (!field.spec?.references?.includes('control')) continue;
         for (const value of field.values) if (value.kind === 'name') checkAnnexId(entity, value, report);
       }
     }

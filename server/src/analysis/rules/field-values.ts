@@ -29,20 +29,21 @@ function checkValues(entity: Entity, field: Field, report: Report): void {
     });
     return;
   }
-  field.values.forEach((value, position) => {
+  const values = field.values;
+  for (let position = 0; position < values.length; position++) {
+    const value = values[position];
     if (position > 0 && !spec.list) {
       reportAtValue(report, entity, field, value, 'invalid-value', `'${field.name}' takes one value`, { data: { field: field.name } });
-      return;
+      continue;
     }
-    const problems = spec.types.map((type) => valueProblem(value, type));
-    if (problems.some((problem) => problem === undefined)) return;
+    if (spec.types.some((type) => valueProblem(value, type) === undefined)) continue;
     const enumType = spec.types.find((type) => type.kind === 'enum');
     const suggestion = enumType?.kind === 'enum' && value.kind === 'name' ? nearestName(value.image, enumType.values) : undefined;
-    const message = spec.types.length === 1 ? problems[0]! : `expected ${describeTypes(spec.types)}`;
+    const message = spec.types.length === 1 ? valueProblem(value, spec.types[0])! : `expected ${describeTypes(spec.types)}`;
     reportAtValue(report, entity, field, value, 'invalid-value', `${message}${suggestion ? `; did you mean '${suggestion}'?` : ''}`, {
       data: { field: field.name, actual: value.image, ...(suggestion ? { suggestion } : {}) },
     });
-  });
+  }
 }
 
 /** Why a value is not of a type, or undefined when it is. */

@@ -3,7 +3,7 @@
  * `residual-risk-not-accepted`: a treated risk without `accepted-by`;
  * `acceptor-not-owner`: `accepted-by` is not the risk's `owner`.
  */
-import { fieldArguments, firstField, hasField } from '../model';
+import { firstField, hasField } from '../model';
 import type { FileRule } from '../rule';
 import { reportAtHead, reportAtValue } from './placement';
 
@@ -14,7 +14,7 @@ export const riskAcceptance: FileRule = {
   check({ model, report }) {
     for (const risk of model.entities) {
       if (risk.kind !== 'risk') continue;
-      const owner = fieldArguments(risk, 'owner')[0];
+      const owner = firstField(risk, 'owner')?.values[0];
       const acceptedBy = firstField(risk, 'accepted-by');
       if (hasField(risk, 'treatment') && !acceptedBy) {
         reportAtHead(report, risk, 'residual-risk-not-accepted', `the residual risk of ${risk.id?.image ?? 'this risk'} has not been accepted: add accepted-by with the risk owner`, {

@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// The edit storm, longer than the one `npm test` runs (test/lsp/edit-storm.test.ts):
+// the language server (dist/server.js --stdio) on copies of examples/clinic and
+// examples/flawed (two workspace folders), driven with random incremental
+// didChange notifications (seeded), requests of every kind in between, quick
+// fixes, renames and formatting applied, documents closed and opened, files
+// created, changed and deleted on disk. See test/lsp/storm/storm.ts.
+//
+//   npm run bench:storm                 # builds dist/, then runs this script
+//   node bench/storm.mjs [--edits N] [--seed S] [--checkpoint N] [--rss-every N]
+//                        [--timeout S] [--hazards all|fifo,reopen-race,...] [--json]
+//
+// It reports the counts (edits, changes, requests by method with their errors
+// and latencies, disk events), every checkpoint's comparison with a fresh
+// analysis, the server's RSS series and peak RSS (VmHWM), and the load average.
+// Exit code 1 when the storm failed (a request unanswered, the server gone, a
+// logged failure, diagnostics that differ from a fresh analysis), else 0.
+//
+// Hazards enable the sequences that trigger known bugs (reproducers in
+// test/lsp/storm/known-bugs.test.ts): fifo, reopen-race, line-table,
+// folder-events, and disk-bursts (several disk events for one file in a row:
+// not seen to fail).
+
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '..');
+const ENTRY = join(REPO, 'test/lsp/storm/storm.ts');
+const BUNDLE = join(HERE, '.work/build/storm.cjs');
+
+function usage(error) {
+  const text = 'usage: node bench/storm.mjs [--edits N] [--seed S] [--checkpoint N] [--rss-every N] [--timeout S] [--hazards all|LIST] [--json]';
+  if (error) {
+    console.error(`bench/storm: ${error}\n${text}`);
+    process.exit(2);
+  }
+  console.log(text);
+  process.exit(0);
+}
+
+const options = { edits: 20_000, seed: 27001, checkpoint: 1000, rssEvery: 100, timeoutS: 60, hazards: [], json: false };
+const argv = process.argv.slice(2);
+for (let i = 0; i < argv.length; i++) {
+  const arg = argv[i];
+  const int = () => {
+    const value = Number(argv[++i]);
+    if (!Number.isInteger(value) || value < 1) usage(`${arg} needs a positive integer`);
+    return value;
+  };
+  if (arg === '--edits') options.edits = int();
+  else if (arg === '--seed') options.seed = int();
+  else if (arg === '--checkpoint') options.checkpoint = int();
+  else if (arg === '--rss-every') options.rssEvery = int();
+  else if (arg === '--timeout') options.timeoutS = int();
+  else if (arg === '--hazards') options.hazards = (argv[++i] ?? '').split(',').filter(Boolean);
+  else if (arg === '--json') options.json = true;
+  else if (arg === '-h' || arg === '--help') usage();
+  else usage(`unknown argument ${arg}`);
+}
+const say = options.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
+
+// The storm is TypeScript (shared with the test): bundle it, then load it here.
+process.chdir(REPO);
+const esbuild = await import('esbuild');
+mkdirSync(dirname(BUNDLE), { recursive: true });
+await esbuild.build({ entryPoints: [ENTRY], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+const { runStorm, formatReport, rssGrowth, HAZARDS } = createRequire(import.meta.url)(BUNDLE);
+const hazards = options.hazards.includes('all') ? [...HAZARDS] : options.hazards;
+for (const hazard of hazards) if (!HAZARDS.includes(hazard)) usage(`unknown hazard ${hazard} (${HAZARDS.join(', ')})`);
+
+say(`edit storm: ${options.edits} edits, seed ${options.seed}, checkpoints every ${options.checkpoint}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
+const report = await runStorm({
+  seed: options.seed,
+  edits: options.edits,
+  checkpointEvery: options.checkpoint,
+  rssEvery: options.rssEvery,
+  requestTimeoutMs: options.timeoutS * 1000,
+  hazards,
+  log: (line) => say(`  ${line}`),
+});
+say('');
+say(formatReport(report));
+if (options.json) {
+  const growth = report.rss.length >= 6 ? rssGrowth(report.rss) : undefined;
+  console.log(JSON.stringify({ ...report, rssGrowth: growth }, null, 2));
+}
+process.exitCode = report.failures.length > 0 || !report.serverAlive ? 1 : 0;

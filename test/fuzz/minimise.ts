@@ -1,0 +1,102 @@
+/**
+ * Shrinks a failing fuzz case while it still fails the same way: drops
+ * files, drops the edit, then removes lines and characters of each text
+ * (delta debugging, coarse to fine). The predicate decides "the same way"
+ * (same stage and message shape); it may run the case in a worker so that a
+ * hang can be minimised too.
+ */
+import type { FuzzCase, FuzzEdit } from './cases';
+
+export type Predicate = (candidate: FuzzCase) => Promise<boolean>;
+
+export interface MinimiseOptions {
+  /** At most this many predicate calls. */
+  readonly maxTests?: number;
+}
+
+export async function minimiseCase(original: FuzzCase, fails: Predicate, options: MinimiseOptions = {}): Promise<{ fuzzCase: FuzzCase; tests: number }> {
+  let best = original;
+  let tests = 0;
+  const budget = options.maxTests ?? 2000;
+  const attempt = async (candidate: FuzzCase): Promise<boolean> => {
+    if (tests >= budget) return false;
+    tests++;
+    if (await fails(candidate)) {
+      best = candidate;
+      return true;
+    }
+    return false;
+  };
+
+  // 1. Fewer files.
+  for (const name of Object.keys(best.files)) {
+    if (best.edit.kind !== 'add' && best.edit.file === name) continue;
+    const files = { ...best.files };
+    delete files[name];
+    await attempt({ ...best, files });
+  }
+  // 2. A simpler edit: none at all (the same text again), or the added file empty.
+  const edit = best.edit;
+  if (edit.kind === 'change' && edit.text !== best.files[edit.file]) await attempt({ ...best, edit: { ...edit, text: best.files[edit.file] } });
+  if (edit.kind === 'remove') {
+    const files = { ...best.files, [edit.file]: '' };
+    await attempt({ ...best, files, edit: { kind: 'change', file: edit.file, text: '' } });
+  }
+  // 3. Fewer lines, then fewer characters, of every text.
+  for (let round = 0; round < 2; round++) {
+    for (const slot of textSlots(best)) {
+      for (const unit of ['line', 'char'] as const) {
+        const text = slot.get(best);
+        const parts = unit === 'line' ? text.split(/(?<=\n)/) : [...text];
+        const reduced = await ddmin(parts, async (kept) => attempt(slot.set(best, kept.join(''))));
+        void reduced;
+      }
+    }
+  }
+  return { fuzzCase: best, tests };
+}
+
+interface Slot {
+  get(fuzzCase: FuzzCase): string;
+  set(fuzzCase: FuzzCase, text: string): FuzzCase;
+}
+
+/** Every text of a case: each file, and the edit's text. */
+function textSlots(fuzzCase: FuzzCase): Slot[] {
+  const slots: Slot[] = Object.keys(fuzzCase.files).map((name) => ({
+    get: (c) => c.files[name] ?? '',
+    set: (c, text) => ({ ...c, files: { ...c.files, [name]: text } }),
+  }));
+  if (fuzzCase.edit.kind !== 'remove') {
+    slots.push({
+      get: (c) => (c.edit.kind === 'remove' ? '' : c.edit.text),
+      set: (c, text) => ({ ...c, edit: (c.edit.kind === 'remove' ? c.edit : { ...c.edit, text }) as FuzzEdit }),
+    });
+  }
+  return slots;
+}
+
+/** Classic ddmin: removes chunks (halves, quarters, …) as long as the test still fails; returns what is kept. */
+async function ddmin<T>(items: readonly T[], stillFails: (kept: readonly T[]) => Promise<boolean>): Promise<readonly T[]> {
+  let current = items;
+  let n = 2;
+  while (current.length >= 1) {
+    const chunk = Math.ceil(current.length / n);
+    let reduced = false;
+    for (let start = 0; start < current.length; start += chunk) {
+      const complement = [...current.slice(0, start), ...current.slice(start + chunk)];
+      if (await stillFails(complement)) {
+        current = complement;
+        n = Math.max(n - 1, 2);
+        reduced = true;
+        break;
+      }
+    }
+    if (!reduced) {
+      if (chunk <= 1) break;
+      n = Math.min(current.length, n * 2);
+    }
+    if (current.length === 0) break;
+  }
+  return current;
+}

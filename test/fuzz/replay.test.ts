@@ -1,0 +1,40 @@
+/**
+ * Replays the reproducers in test/fuzz/found/ (written by `npm run fuzz`
+ * when it finds a real failure, then minimised): each must now pass the
+ * whole pipeline (or the command line) within the time limit. A reproducer
+ * of a bug not yet fixed fails here until it is.
+ */
+import * as assert from 'node:assert/strict';
+
+import { runCliCase } from './cli-case';
+import { readReproducers } from './found';
+import { FuzzRunner, type CaseFailure } from './runner';
+import { SLOW_MS } from './pipeline';
+
+describe('fuzz reproducers (test/fuzz/found)', function () {
+  this.timeout(120_000);
+  const found = readReproducers();
+
+  it('are well-formed', () => {
+    for (const { file, reproducer } of found) {
+      assert.ok(reproducer.title && reproducer.fuzzCase && reproducer.fuzzCase.files && reproducer.fuzzCase.edit, file);
+    }
+  });
+
+  for (const { file, reproducer } of found) {
+    it(`${file}: ${reproducer.title}`, async () => {
+      if (reproducer.cli) {
+        await runCliCase(reproducer.fuzzCase, { timeoutMs: 30_000 });
+        return;
+      }
+      const runner = new FuzzRunner({ setup: { pipeline: { probes: 4, codeActions: 1 }, xlsxEvery: 0, coverage: false }, hangMs: 15_000, slowMs: SLOW_MS });
+      let failed: CaseFailure | undefined;
+      try {
+        await runner.run([{ id: 0, fuzzCase: reproducer.fuzzCase }], { fail: (failure) => (failed ??= failure) });
+      } finally {
+        await runner.close();
+      }
+      assert.equal(failed, undefined, failed && `${failed.failure.stage}: ${failed.failure.message}\n${failed.failure.stack}`);
+    });
+  }
+});
