@@ -8,7 +8,9 @@
 //     esbuild bundle of the language service (bench/.work/build/scale-analysis.cjs),
 //     the heap collected before each run; the first (cold) run, the median wall
 //     and CPU time (user + sys) of the others, the heap one analysed workspace
-//     holds (after a collection), the child's peak RSS;
+//     holds (after a collection), the child's peak RSS; then, on that service,
+//     edits of the largest file (a comment between two risks, an unbalanced
+//     brace, one more character while broken, the repair), each re-analysed;
 //   - as a process: `node dist/cli.js check DIR --format json --as-of 2026-11-27`,
 //     wall time from spawning to exit (median of the runs) and peak RSS (GNU
 //     time, when /usr/bin/time exists).
@@ -155,12 +157,13 @@ const [dir, runs, asOf] = process.argv.slice(2);
 const texts = readdirSync(dir).filter((f) => f.endsWith('.isms')).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 const out = { files: texts.length, diagnostics: -1, runsMs: [], cpuMs: [], heapUsedMb: [] };
 const gc = globalThis.gc ?? (() => {});
+let service;
 for (let run = 0; run < Number(runs); run++) {
   // Each run starts from a collected heap: the previous service is garbage.
   gc();
   const cpu = process.cpuUsage();
   const start = performance.now();
-  let service = createLanguageService({ asOf });
+  service = createLanguageService({ asOf });
   for (const [name, text] of texts) service.setFile(name, text);
   const diagnostics = service.analysis().diagnostics;
   out.runsMs.push(performance.now() - start);
@@ -171,8 +174,28 @@ for (let run = 0; run < Number(runs); run++) {
   // What one analysed workspace holds: the heap after a collection, the service still alive.
   gc();
   out.heapUsedMb.push(process.memoryUsage().heapUsed / 1048576);
-  service = undefined;
+  if (run < Number(runs) - 1) service = undefined;
 }
+
+// Edits of the largest file on the last analysed service, as an editor makes them: a comment
+// between two risks (valid: re-parsed by statement), an unbalanced brace (the whole file
+// re-parsed with error recovery), one more character while it is broken, and the repair.
+const [bigName, bigText] = texts.reduce((a, b) => (b[1].length > a[1].length ? b : a));
+const mid = bigText.indexOf('\\nrisk ', bigText.length >> 1) + 1;
+const edit = (label, text) => {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  service.setFile(bigName, text);
+  const count = service.analysis().diagnostics.length;
+  const used = process.cpuUsage(cpu);
+  out.edits.push({ label, ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000, diagnostics: count });
+};
+out.edits = [];
+out.editedFile = { name: bigName, bytes: Buffer.byteLength(bigText) };
+edit('comment', bigText.slice(0, mid) + '// edited\\n' + bigText.slice(mid));
+edit('break', bigText.slice(0, mid) + '{' + bigText.slice(mid));
+edit('while broken', bigText.slice(0, mid) + '{x' + bigText.slice(mid));
+edit('repair', bigText);
 out.maxRssMb = process.resourceUsage().maxRSS / 1024;
 process.stdout.write(JSON.stringify(out) + '\\n');
 `;
@@ -203,6 +226,9 @@ function inProcess(manifest) {
     return undefined;
   }
   if (figures.diagnostics !== 0) problem(`${manifest.name}: in-process analysis found ${figures.diagnostics} diagnostics, expected none: ${(figures.sample ?? []).join(' | ')}`);
+  const [comment, broken, whileBroken, repair] = figures.edits;
+  if (comment.diagnostics !== 0 || repair.diagnostics !== 0) problem(`${manifest.name}: a comment or the repair left ${comment.diagnostics} / ${repair.diagnostics} diagnostics, expected none`);
+  if (broken.diagnostics === 0 || whileBroken.diagnostics === 0) problem(`${manifest.name}: an unbalanced brace gave no diagnostic`);
   if (figures.files !== manifest.files.length) problem(`${manifest.name}: in-process analysis read ${figures.files} files, expected ${manifest.files.length}`);
   return {
     coldMs: figures.runsMs[0],
@@ -212,6 +238,8 @@ function inProcess(manifest) {
     cpuMs: figures.cpuMs,
     maxRssMb: figures.maxRssMb,
     retainedHeapMb: median(figures.heapUsedMb),
+    editedFile: figures.editedFile,
+    edits: figures.edits,
   };
 }
 
@@ -320,6 +348,14 @@ say(`    in-process CPU      ${x(ratios.inProcessCpu['2x/1x'])}  ${x(ratios.inPr
 say(`    in-process cold     ${x(ratios.inProcessCold['2x/1x'])}  ${x(ratios.inProcessCold['4x/1x'])}`);
 say(`    isms check (wall)   ${x(ratios.check['2x/1x'])}  ${x(ratios.check['4x/1x'])}`);
 say(`    isms check (CPU)    ${x(ratios.checkCpu['2x/1x'])}  ${x(ratios.checkCpu['4x/1x'])}`);
+say('');
+say('  edits of the largest file, then analysis() (in-process, CPU time; wall in parentheses):');
+for (const r of results) {
+  if (!r.inProcess) continue;
+  const e = r.inProcess.edits.map((edit) => `${edit.label} ${ms(edit.cpuMs)} (${ms(edit.ms)})`).join(', ');
+  say(`    ${r.name.padEnd(7)} ${r.inProcess.editedFile.name} (${(r.inProcess.editedFile.bytes / 1e6).toFixed(2)} MB): ${e}`);
+}
+say('');
 say(`  one 5 MB file / 1× workspace: in-process ${x(ratios.singleVs1x.inProcessMedian)}, isms check ${x(ratios.singleVs1x.check)}`);
 say(`  load average: ${loadBefore.map((v) => v.toFixed(2)).join(' ')} → ${loadAfter.map((v) => v.toFixed(2)).join(' ')} (${cpus().length} cores; figures taken well above ${cpus().length} are slower than on a quiet machine)`);
 say(problems.length ? `\n${problems.length} PROBLEM(S): see above` : '\nevery answer right: no crash, exit 0, no diagnostics, every file counted');

@@ -175,7 +175,7 @@ async function settle(failures, options) {
           const result = await minimiseCase(fuzzCase, async (candidate) => {
             const f = await runOne(runner, candidate);
             return f !== undefined && signature(f.stage, f.message) === wanted;
-          }, { maxTests: failure.stage === 'hang' || failure.stage === 'slow' ? 150 : 1500 });
+          }, { maxTests: failure.stage === 'hang' || failure.stage === 'slow' ? 150 : 4000 });
           fuzzCase = result.fuzzCase;
           tests = result.tests;
           failure = (await runOne(runner, fuzzCase)) ?? failure;
@@ -285,7 +285,7 @@ async function main() {
                 // Keep the texts of a case that reached new code as seeds (bounded).
                 for (const [file, text] of Object.entries(finalFiles(fuzzCase))) {
                   if (text.length > 40000) continue;
-                  const entry = { name: `corpus/${corpusAdded++}-${path.posix.basename(file)}`, text };
+                  const entry = { name: `corpus/${corpusAdded++}-${path.posix.basename(file).replace(/^(\d+-)+/, '')}`, text };
                   if (corpus.length < 400) corpus.push(entry);
                   else corpus[corpusAdded % corpus.length] = entry;
                 }

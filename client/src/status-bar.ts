@@ -7,8 +7,15 @@ export function registerStatusBar(context: vscode.ExtensionContext, requests: Is
   item.name = 'ISMS';
   item.command = 'isms.showProblems';
   const latest = new Map<string, AnalysisChangedParams>();
+  /** The folder of the active editor when the server analysed it, else every folder together. */
+  const shown = (): AnalysisChangedParams[] => {
+    const document = vscode.window.activeTextEditor?.document;
+    const folder = document && vscode.workspace.getWorkspaceFolder(document.uri);
+    const match = folder && [...latest.values()].find((f) => vscode.Uri.parse(f.folderUri).fsPath === folder.uri.fsPath);
+    return match ? [match] : [...latest.values()];
+  };
   const render = () => {
-    const folders = [...latest.values()];
+    const folders = shown();
     if (folders.length === 0) return item.hide();
     const errors = folders.reduce((sum, f) => sum + f.errors, 0);
     const warnings = folders.reduce((sum, f) => sum + f.warnings, 0);
@@ -24,6 +31,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, requests: Is
       latest.set(params.folderUri, params);
       render();
     }),
+    vscode.window.onDidChangeActiveTextEditor(render),
     vscode.commands.registerCommand('isms.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
   );
   return item;

@@ -90,12 +90,14 @@ function killGroup(child) {
 }
 
 /**
- * Starts the VS Code server on a free port with everything in a fresh temp
- * folder; resolves once /version answers.
+ * Starts the VS Code server on `port` (default: a free one) with everything in
+ * a fresh temp folder; resolves once /version answers, with
+ * { port, base, temp, setup, stop, exited, output }. `exited` resolves with the
+ * exit code or signal if the server stops by itself.
  */
-export async function startServer({ log = (line) => process.stdout.write(line), timeoutMs = 60_000 } = {}) {
+export async function startServer({ log = (line) => process.stdout.write(line), timeoutMs = 60_000, port: wantedPort } = {}) {
   const setup = ensureCodeServer({ quiet: true });
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const temp = mkdtempSync(path.join(tmpdir(), 'isms-e2e-vscode-'));
   const args = [
     setup.serverMain,
@@ -125,8 +127,11 @@ export async function startServer({ log = (line) => process.stdout.write(line), 
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   let exited = null;
-  child.on('exit', (code, signal) => {
-    exited = code ?? signal;
+  const exitedPromise = new Promise((resolve) => {
+    child.on('exit', (code, signal) => {
+      exited = code ?? signal;
+      resolve(exited);
+    });
   });
 
   const stop = async () => {
@@ -153,7 +158,7 @@ export async function startServer({ log = (line) => process.stdout.write(line), 
     }
     await delay(100);
   }
-  return { port, base, temp, setup, stop, output: () => serverOutput };
+  return { port, base, temp, setup, stop, exited: exitedPromise, output: () => serverOutput };
 }
 
 function remoteUri(port, absolutePath) {
@@ -171,7 +176,8 @@ export function workbenchUrl({ base, port, workspace, extensionPath, testsPath }
   return `${base}/?${kind}=${encodeURIComponent(abs)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
-async function launchChromium(setup) {
+/** Debian's Chromium, headless, through the playwright-core of the set-up: { browser, page, close }. */
+export async function launchChromium(setup) {
   const require = createRequire(path.join(setup.serverDir, 'package.json'));
   const { chromium } = require('playwright-core');
   // launch() gives Chromium a fresh temporary profile (user-data-dir) each time.

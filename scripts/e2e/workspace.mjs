@@ -62,6 +62,9 @@ export function prepareWorkspace() {
       'chat.disableAIFeatures': true,
       'workbench.enableExperiments': false,
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      // VS Code for the Web saves after a delay by default (desktop does not):
+      // the suites edit documents without saving them.
+      'files.autoSave': 'off',
     },
   };
   writeFileSync(workspaceFile, `${JSON.stringify(workspace, null, 2)}\n`);

@@ -1,11 +1,13 @@
 /**
  * Quick fixes as VS Code gets them (`vscode.executeCodeActionProvider` on a
  * diagnostic's range) and applies them (`vscode.workspace.applyEdit`): the
- * document's exact text afterwards, and the finding gone. Each test reverts
- * flawed/risks.isms (never saved) and waits for its findings to come back, so
- * the other suites see the example as it is.
+ * document's exact text afterwards, and the finding gone. Each test then
+ * restores flawed/risks.isms (document and file) and waits for its finding to
+ * come back, so the other suites see the example as it is. (The e2e workspace
+ * turns auto-save off, as on desktop; the restore does not depend on it.)
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { codeOf, fileOf, nextEvent, showFile, waitForDiagnostics, withTimeout, SERVER_TIMEOUT_MS } from './helpers';
 
@@ -17,23 +19,30 @@ async function codeActions(uri: vscode.Uri, range: vscode.Range): Promise<vscode
   );
 }
 
-/** Reverts the (unsaved) document and waits for the server to report `code` again. */
-async function revert(editor: vscode.TextEditor, original: string, code: string): Promise<void> {
-  const uri = editor.document.uri;
-  if (editor.document.isDirty) {
-    const back = waitForDiagnostics(uri, (ds) => ds.some((d) => codeOf(d) === code));
-    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false });
-    await withTimeout(vscode.commands.executeCommand('workbench.action.files.revert'), SERVER_TIMEOUT_MS, 'the revert');
-    await back;
+/**
+ * Puts the original text back (an edit of the whole document, then a save:
+ * whatever auto-save did meanwhile, the document and the file end as they
+ * began) and waits for the server to report `code` again.
+ */
+async function restore(editor: vscode.TextEditor, original: string, code: string): Promise<void> {
+  const document = editor.document;
+  const back = waitForDiagnostics(document.uri, (ds) => ds.some((d) => codeOf(d) === code));
+  if (document.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    assert.equal(await vscode.workspace.applyEdit(edit), true, 'applyEdit refused to restore flawed/risks.isms');
   }
-  assert.equal(editor.document.isDirty, false, 'flawed/risks.isms is still dirty after the revert');
-  assert.equal(editor.document.getText(), original, 'the revert did not restore flawed/risks.isms');
+  if (document.isDirty) assert.equal(await withTimeout(document.save(), SERVER_TIMEOUT_MS, 'the save'), true, 'flawed/risks.isms was not saved');
+  await back;
+  assert.equal(document.getText(), original, 'flawed/risks.isms was not restored');
+  assert.equal(document.isDirty, false, 'flawed/risks.isms is still dirty');
+  assert.equal(fs.readFileSync(document.uri.fsPath, 'utf8'), original, 'flawed/risks.isms differs on disk');
 }
 
 /**
  * Opens flawed/risks.isms, finds the diagnostic `code` on `line` (1-based),
  * asks for its code actions, applies the one titled `title`, and checks that
- * the text is the original with `line` replaced by `expectedLine`.
+ * the text is the original with `line` replaced by `after`.
  */
 async function applyQuickFix(code: string, line: number, title: string, before: string, after: string): Promise<void> {
   const uri = fileOf('flawed', 'risks.isms');
@@ -42,6 +51,7 @@ async function applyQuickFix(code: string, line: number, title: string, before: 
   const diagnostics = await found;
   const original = editor.document.getText();
   assert.equal(editor.document.isDirty, false);
+  assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), original, 'flawed/risks.isms: the document differs from the file');
   const lines = original.split('\n');
   assert.equal(lines[line - 1], before);
 
@@ -63,7 +73,7 @@ async function applyQuickFix(code: string, line: number, title: string, before: 
     assert.equal(editor.document.getText(), expected);
     await gone;
   } finally {
-    await revert(editor, original, code);
+    await restore(editor, original, code);
   }
 }
 

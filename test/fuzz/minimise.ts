@@ -1,9 +1,9 @@
 /**
  * Shrinks a failing fuzz case while it still fails the same way: drops
- * files, drops the edit, then removes lines and characters of each text
- * (delta debugging, coarse to fine). The predicate decides "the same way"
- * (same stage and message shape); it may run the case in a worker so that a
- * hang can be minimised too.
+ * files, drops the edit, then removes lines, words and characters of each
+ * text (delta debugging, coarse to fine). The predicate decides "the same
+ * way" (same stage and message shape); it may run the case in a worker so
+ * that a hang can be minimised too.
  */
 import type { FuzzCase, FuzzEdit } from './cases';
 
@@ -17,7 +17,7 @@ export interface MinimiseOptions {
 export async function minimiseCase(original: FuzzCase, fails: Predicate, options: MinimiseOptions = {}): Promise<{ fuzzCase: FuzzCase; tests: number }> {
   let best = original;
   let tests = 0;
-  const budget = options.maxTests ?? 2000;
+  const budget = options.maxTests ?? 4000;
   const attempt = async (candidate: FuzzCase): Promise<boolean> => {
     if (tests >= budget) return false;
     tests++;
@@ -45,11 +45,10 @@ export async function minimiseCase(original: FuzzCase, fails: Predicate, options
   // 3. Fewer lines, then fewer characters, of every text.
   for (let round = 0; round < 2; round++) {
     for (const slot of textSlots(best)) {
-      for (const unit of ['line', 'char'] as const) {
+      for (const unit of ['line', 'word', 'char'] as const) {
         const text = slot.get(best);
-        const parts = unit === 'line' ? text.split(/(?<=\n)/) : [...text];
-        const reduced = await ddmin(parts, async (kept) => attempt(slot.set(best, kept.join(''))));
-        void reduced;
+        const parts = unit === 'line' ? text.split(/(?<=\n)/) : unit === 'word' ? (text.match(/\s+|[^\s]+/g) ?? []) : [...text];
+        await ddmin(parts, async (kept) => attempt(slot.set(best, kept.join(''))));
       }
     }
   }

@@ -312,6 +312,16 @@ export const MUTATIONS = {
     const p = rng.pick([0.2, 1]);
     return text.replace(/^[ \t]+/gm, (m) => (rng.chance(p) ? to : m));
   },
+  /**
+   * Unicode blanks (which JavaScript's `\s` and the lexer may judge differently)
+   * at the end of some lines or of the file: after code, after comments.
+   */
+  'trailing-blanks': (text, rng) => {
+    const blank = () => rng.pick(['\u00a0', '\u1680', '\u2000', '\u2007', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u000b', '\u000c', ' ', '\t']);
+    if (rng.chance(0.4)) return text.replace(/[\r\n]*$/, (end) => blank() + (rng.chance(0.5) ? blank() : '') + end);
+    const p = rng.pick([0.05, 0.3, 1]);
+    return text.replace(/(?=\r?\n|\r)/g, () => (rng.chance(p) ? blank() : ''));
+  },
   /** Line continuations: a trailing `,` added or a line break after one removed. */
   continuation: (text, rng) => {
     const starts = lineStarts(text);
@@ -331,7 +341,7 @@ const STRUCTURAL: readonly MutationName[] = ['insert-lines', 'delete-lines', 'du
 const WEIGHTS: Readonly<Record<MutationName, number>> = {
   'insert-lines': 8, 'insert-span': 6, 'delete-lines': 8, 'delete-span': 6, 'duplicate-lines': 6, 'duplicate-span': 3, 'swap-lines': 5, 'swap-spans': 3,
   'random-units': 6, 'flip-units': 4, 'insert-snippet': 10, 'insert-name': 8, 'rename-name': 10, 'mangle-number': 6, 'deep-braces': 2, bom: 2, nul: 2,
-  'line-separators': 2, 'line-breaks': 3, 'long-line': 1, 'merge-conflict': 3, truncate: 2, unterminated: 4, indentation: 2, continuation: 3,
+  'line-separators': 2, 'line-breaks': 3, 'trailing-blanks': 3, 'long-line': 1, 'merge-conflict': 3, truncate: 2, unterminated: 4, indentation: 2, continuation: 3,
 };
 const WEIGHTED: readonly MutationName[] = MUTATION_NAMES.flatMap((name) => Array<MutationName>(WEIGHTS[name]).fill(name));
 

@@ -18,20 +18,20 @@ import fc from 'fast-check';
 
 import { caseSeed, loadExamples, makeCase } from './cases';
 import { runCliCase } from './cli-case';
-import { applyPlan, mutationPlan } from './mutations';
+import { applyPlan, hostileText, mutationPlan } from './mutations';
 import { FuzzFailure, SLOW_MS } from './pipeline';
 import { confirmSlow, FuzzRunner, type CaseFailure } from './runner';
 import type { WorkerJob, WorkerSetup } from './worker';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const CASES = Number(process.env.FUZZ_CASES ?? 600);
-const PLANS = Number(process.env.FUZZ_PLANS ?? 60);
-const CLI_CASES = Number(process.env.FUZZ_CLI_CASES ?? 8);
+const CASES = Number(process.env.FUZZ_CASES ?? 500);
+const PLANS = Number(process.env.FUZZ_PLANS ?? 40);
+const CLI_CASES = Number(process.env.FUZZ_CLI_CASES ?? 6);
 const WORKERS = Math.max(1, Number(process.env.FUZZ_WORKERS ?? Math.min(2, os.availableParallelism())));
 /** A case still running after this is a hang. */
 const HANG_MS = 15_000;
 
-const SETUP: WorkerSetup = { pipeline: { probes: 4 }, xlsxEvery: 25, coverage: false };
+const SETUP: WorkerSetup = { pipeline: { probes: 4, codeActions: 0.1 }, xlsxEvery: 40, coverage: false };
 
 function describeFailure({ failure, job, fuzzCase }: CaseFailure): string {
   const seed = fuzzCase?.seed ?? job.seed ?? job.fuzzCase?.seed;
@@ -77,9 +77,13 @@ describe('fuzzing the pipeline', function () {
     let id = 0;
     try {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: examples.length - 1 }), mutationPlan(6), fc.nat(), async (which, plan, probeSeed) => {
+        fc.asyncProperty(fc.integer({ min: 0, max: examples.length - 1 }), mutationPlan(6), fc.option(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), hostileText)), fc.nat(), async (which, plan, hostile, probeSeed) => {
           const example = examples[which];
-          const text = applyPlan(example.text, plan, donors);
+          let text = applyPlan(example.text, plan, donors);
+          if (hostile) {
+            const at = Math.floor(hostile[0] * text.length);
+            text = text.slice(0, at) + hostile[1] + text.slice(at);
+          }
           const file = example.name.split('/').pop()!;
           const fuzzCase = { seed: probeSeed, files: { [file]: text }, edit: { kind: 'change' as const, file, text: applyPlan(text, plan.slice(0, 1), donors) }, xlsx: false, probeSeed, mutations: plan.map((step) => step.mutation) };
           let failed: CaseFailure | undefined;

@@ -12,7 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 
-import { LineIndex, MAX_SYNTAX_ERRORS, parse, parseWithRecovery, tokenize, Tokens, type ParsedFile, type Statement } from '../../grammar/src';
+import { decodeTextBlock, MAX_SYNTAX_ERRORS, parse, parseWithRecovery, tokenize, Tokens, type ParsedFile, type Statement } from '../../grammar/src';
 import type { Diagnostic } from '../../server/src/analysis/diagnostic';
 import { ALL_CODES, codeInfo, type DiagnosticCode } from '../../server/src/analysis/diagnostic-codes';
 import { clauseStatus } from '../../server/src/features/clause-status';
@@ -25,7 +25,7 @@ import { documentLinks } from '../../server/src/features/document-links';
 import { documentSymbols, type DocumentSymbol } from '../../server/src/features/document-symbols';
 import { exportReport, type ExportFormat } from '../../server/src/features/export/export-report';
 import { isFormulaLike } from '../../server/src/features/export/cell-safety';
-import type { WorkspaceEdit } from '../../server/src/features/feature-types';
+import { applyEdits, type WorkspaceEdit } from '../../server/src/features/feature-types';
 import { foldingRanges } from '../../server/src/features/folding';
 import { formatEdits, formatText } from '../../server/src/features/format';
 import { hover } from '../../server/src/features/hover';
@@ -179,10 +179,19 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
     const incremental = service.diagnostics();
     checkDiagnostics(service, incremental, 'incremental');
     for (const d of incremental) codes.add(d.code);
-    const fresh = newService(final);
+    // The fresh service gets the files in reverse order: findings must not depend on the order a host adds files in.
+    const fresh = newService(Object.fromEntries(Object.entries(final).reverse()));
     const expected = normalised(fresh.diagnostics());
     const actual = normalised(incremental);
-    check(isDeepStrictEqual(actual, expected), 'incremental', () => `incremental diagnostics differ from a fresh analysis: ${firstDifference(actual, expected)}`);
+    if (!isDeepStrictEqual(actual, expected)) {
+      const sameOrder = normalised(newService(final).diagnostics());
+      check(
+        isDeepStrictEqual(sameOrder, expected),
+        'analysis',
+        () => `the findings depend on the order files are added in: ${firstDifference(sameOrder, expected)}`,
+      );
+      check(false, 'incremental', () => `incremental diagnostics differ from a fresh analysis: ${firstDifference(actual, expected)}`);
+    }
     if (edit.kind !== 'remove') {
       const tree = service.parsed(edit.file)!;
       const full = parse(edit.text);
@@ -241,6 +250,9 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
       const before = contentOf(text);
       const after = contentOf(result.text);
       check(isDeepStrictEqual(before, after), 'format', () => `the formatter changed the tokens of ${file}: ${firstDifference(after, before)}`);
+      const blocksBefore = textBlockValues(text);
+      const blocksAfter = textBlockValues(result.text);
+      check(isDeepStrictEqual(blocksBefore, blocksAfter), 'format', () => `the formatter changed a text block's value in ${file}: ${firstDifference(blocksAfter, blocksBefore)}`);
       const edits = formatEdits(text)!;
       let applied = text;
       for (let i = edits.length - 1; i >= 0; i--) {
@@ -385,6 +397,13 @@ export function contentOf(text: string): string[] {
     });
 }
 
+/** The decoded values of the text blocks of a text. */
+function textBlockValues(text: string): string[] {
+  return tokenize(text)
+    .tokens.filter((token) => token.tokenType === Tokens.TextBlock)
+    .map((token) => decodeTextBlock(token.image));
+}
+
 // ---------------------------------------------------------------------------
 // Exports
 
@@ -516,6 +535,7 @@ function probeFeatures(service: LanguageService, rng: Rng, options: PipelineOpti
           if (!('error' in renamed)) {
             hits.add('rename');
             checkEdit(service, renamed, `rename at ${offset}`);
+            keepsWellFormed(service, renamed, `rename at ${offset}`);
           }
         }
       }
@@ -563,15 +583,42 @@ function probeFeatures(service: LanguageService, rng: Rng, options: PipelineOpti
       checkRange(service, file, link.start, link.end, at, `document link ${link.target}`);
     }
     if (codeActionsToo) {
-      for (const action of codeActions(service, file, 0, len)) {
-        hits.add(`quick-fix:${action.diagnostic.code}`);
-        checkEdit(service, action.edit, `quick fix '${action.title}'`);
+      // As an editor asks: the line at each probed offset; the whole file only when it is small
+      // (each action re-parses its file to check it, so a whole large broken file takes seconds).
+      const ranges = offsets.map((offset) => {
+        const { line } = lines.position(offset);
+        return [lines.offset(line, 0), lines.offset(line + 1, 0)];
+      });
+      if (len < 4000) ranges.push([0, len]);
+      for (const [start, end] of ranges) {
+        for (const action of codeActions(service, file, start, end)) {
+          hits.add(`quick-fix:${action.diagnostic.code}`);
+          checkEdit(service, action.edit, `quick fix '${action.title}'`);
+          keepsWellFormed(service, action.edit, `quick fix '${action.title}' for ${action.diagnostic.code}`);
+        }
       }
     }
   }
   for (const symbol of workspaceSymbols(service, rng.pick(['', 'r', 'A.8', 'cto', 'zz']))) {
     hits.add('workspace-symbol');
     checkRange(service, symbol.location.file, symbol.location.start, symbol.location.end, at, `workspace symbol ${symbol.name}`);
+  }
+}
+
+/**
+ * An edit of a well-formed file keeps it well formed and keeps its comments.
+ * (For files with syntax errors the quick fixes check this themselves.)
+ */
+function keepsWellFormed(service: LanguageService, edit: WorkspaceEdit, what: string): void {
+  for (const [file, edits] of Object.entries(edit.changes)) {
+    const before = service.parsed(file)!;
+    if (before.errors.length > 0) continue;
+    const after = parse(applyEdits(before.text, edits));
+    check(after.errors.length === 0, 'features', () => `${what} makes ${file} ill-formed: ${after.errors[0].message} at ${after.errors[0].start}`);
+    // Trailing blanks of a comment may move after an insertion at the end of its line: they are not lost.
+    const trimmed = (text: string) => text.replace(/\s+$/, '');
+    const comments = new Set(after.comments.map((c) => trimmed(c.text)));
+    for (const comment of before.comments) check(comments.has(trimmed(comment.text)), 'features', () => `${what} loses the comment ${JSON.stringify(comment.text).slice(0, 80)} of ${file}`);
   }
 }
 
@@ -583,9 +630,4 @@ function checkEdit(service: LanguageService, edit: WorkspaceEdit, what: string):
       if (i > 0) check(sorted[i - 1].end <= e.start, 'features', () => `${what}: overlapping edits in ${file}`);
     });
   }
-}
-
-/** For reproducers: the LineIndex of a text (re-exported for the CLI checks). */
-export function lineIndexOf(text: string): LineIndex {
-  return new LineIndex(text);
 }

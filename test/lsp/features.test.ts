@@ -96,7 +96,7 @@ describe('language server: features', function () {
     const links = await client.request<{ target: string }[]>('textDocument/documentLink', { textDocument: { uri: org } });
     assert.deepEqual(links.map((l) => rel(l.target)), [path.join('policies', 'infosec.md')]);
     const hints = await client.request<{ position: { line: number }; label: string }[]>('textDocument/inlayHint', { textDocument: { uri: risks }, range: { start: at(0, 0), end: at(20, 0) } });
-    assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[10, ' = 16 (Likely × Severe)'], [12, ' Information backup']]);
+    assert.deepEqual(hints.map((h) => [h.position.line, h.label]), [[10, '= 16 (Likely × Severe)'], [12, 'Information backup']]);
     const lenses = await client.request<{ command: { title: string; command: string } }[]>('textDocument/codeLens', { textDocument: { uri: risks } });
     assert.deepEqual(lenses.map((l) => [l.command.title, l.command.command]), [['inherent 16 → residual 16 · not acceptable', 'isms.showRisk']]);
     const orgLenses = await client.request<{ command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: org } });

@@ -52,8 +52,7 @@ export class IsmsFolder {
     for (const warning of warnings) this.logger.warn(warning);
     let done = 0;
     for (const file of files) {
-      const name = workspacePath(this.root, file);
-      if (!this.open.has(name)) await this.loadFromDisk(name);
+      await this.loadFromDisk(workspacePath(this.root, file));
       progress(++done, files.length);
     }
   }
@@ -87,6 +86,7 @@ export class IsmsFolder {
 
   async closeDocument(file: string): Promise<void> {
     this.open.delete(file);
+    this.clientUris.delete(file);
     await this.loadFromDisk(file);
   }
 
@@ -94,21 +94,46 @@ export class IsmsFolder {
     return this.open.has(file);
   }
 
-  /** A file changed, appeared or vanished on disk. Open documents keep the editor's text. */
+  /**
+   * A file or folder changed, appeared or vanished on disk. Open documents
+   * keep the editor's text. Editors announce a folder created, moved or
+   * deleted by one event for the folder, not one per file.
+   */
   async diskChanged(file: string): Promise<void> {
     this.existence.clear();
     this.service.invalidate();
-    if (file.endsWith('.isms') && !this.open.has(file)) await this.loadFromDisk(file);
+    if (file.endsWith('.isms')) {
+      await this.loadFromDisk(file);
+      return;
+    }
+    const stat = await fs.promises.stat(this.absolute(file)).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const warnings: string[] = [];
+      for (const found of collectIsmsFiles(this.absolute(file), warnings)) await this.loadFromDisk(this.fileOf(found));
+      for (const warning of warnings) this.logger.warn(warning);
+    } else if (!stat) {
+      const prefix = `${file}/`;
+      for (const name of this.service.fileNames()) if (name.startsWith(prefix) && !this.open.has(name)) this.service.removeFile(name);
+    }
   }
 
+  /**
+   * Reads a file into the service, unless the editor has it open. Only
+   * regular files are read: reading a FIFO would block a thread for good.
+   */
   private async loadFromDisk(file: string): Promise<void> {
+    if (this.open.has(file)) return;
+    const absolute = this.absolute(file);
     try {
-      const text = await fs.promises.readFile(this.absolute(file), 'utf8');
-      this.service.setFile(file, text);
+      const stat = await fs.promises.stat(absolute);
+      if (!stat.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTFILE' });
+      const text = await fs.promises.readFile(absolute, 'utf8');
+      // The document may have been opened while the disk was read: the editor's text wins.
+      if (!this.open.has(file)) this.service.setFile(file, text);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.logger.warn(`skipped ${file}: ${describeError(error)}`);
-      this.service.removeFile(file);
+      if (!this.open.has(file)) this.service.removeFile(file);
     }
   }
 

@@ -12,7 +12,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ANNEX_A_IDS } from '../catalogue/annex-a';
 import { ANALYSIS_CHANGED_NOTIFICATION, type AnalysisChangedParams } from './custom-requests';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
@@ -23,7 +23,7 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 import type { ServerContext } from './server-context';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments({ create: TextDocument.create, update: updateClamped });
   const logger = { info: (m: string) => connection.console.info(m), warn: (m: string) => connection.console.warn(m) };
   let clientCanConfigure = false;
   let clientRegistersConfiguration = false;
@@ -182,4 +182,23 @@ export function startServer(connection: Connection): void {
   registerFeatureHandlers(context);
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Applies changes one by one, each range clamped to the document as it then
+ * is. Clients should never send positions beyond the end, but one that does
+ * must not corrupt the text: the library's line table breaks on such ranges.
+ */
+function updateClamped(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  for (const change of changes) {
+    if (!('range' in change) || !change.range) {
+      TextDocument.update(document, [change], version);
+      continue;
+    }
+    const clamp = (position: { line: number; character: number }) => document.positionAt(document.offsetAt(position));
+    const start = clamp(change.range.start);
+    const end = clamp(change.range.end);
+    TextDocument.update(document, [{ range: { start, end }, text: change.text }], version);
+  }
+  return document;
 }

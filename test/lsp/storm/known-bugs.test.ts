@@ -1,7 +1,9 @@
 /**
- * Minimal reproducers of the bugs the edit storm found (test/lsp/storm/storm.ts,
- * hazards `reopen-race`, `folder-events`, `fifo` and `line-table`). They
- * state the behaviour the server should have and fail until it is fixed.
+ * Regression tests of the bugs the edit storm found (test/lsp/storm/storm.ts,
+ * hazards `reopen-race`, `folder-events`, `fifo` and `line-table`), each the
+ * minimal reproducer, fixed in server/src/protocol (isms-folder.ts: the editor
+ * text wins over a late disk read, folder events, regular files only;
+ * server.ts: change ranges clamped before they are applied).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -39,7 +41,7 @@ function latest(client: LspClient, uri: string): PublishDiagnosticsParams | unde
   return (client as unknown as { latest: Map<string, PublishDiagnosticsParams> }).latest.get(uri);
 }
 
-describe('language server: known bugs found by the edit storm', function () {
+describe('language server: bugs found by the edit storm', function () {
   this.timeout(30_000);
   let client: LspClient | undefined;
   afterEach(async () => {

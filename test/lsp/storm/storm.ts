@@ -331,6 +331,7 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
 
   async function checkpoint(at: string): Promise<void> {
     where = `checkpoint ${at}`;
+    flushEvents();
     await drain();
     let mismatches: Mismatch[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -404,7 +405,8 @@ export async function runStorm(options: StormOptions): Promise<StormReport> {
       const reference = TextDocument.applyEdits(TextDocument.create(doc.uri, 'isms', 0, doc.text), edit!.changes![doc.uri] as TextEdit[]);
       const version = doc.version + 1;
       for (const change of list) doc.apply(change, version);
-      if (doc.text !== reference) fail(`applying the edits of ${where} in reverse order did not give TextDocument.applyEdits's text`);
+      // (With the line-table hazard the document's line table may be corrupt: then they differ, as counted in divergences.)
+      if (doc.text !== reference && !hazards.has('line-table')) fail(`applying the edits of ${where} in reverse order did not give TextDocument.applyEdits's text`);
       send(doc, list, version);
     }
     return true;
