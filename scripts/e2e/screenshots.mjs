@@ -130,6 +130,14 @@ async function scrollEditorTo(page, line) {
   throw new Error(`could not scroll the editor to line ${line} (first visible: ${await firstVisible()})`);
 }
 
+/**
+ * The workbench's late contributions are in (VS Code adds some parts only
+ * once it is idle after start-up): the problems item of the status bar.
+ */
+async function workbenchSettled(page) {
+  await page.locator('[id="status.problems"]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+}
+
 /** No notification toasts, no hover, no focus ring on a list, the mouse out of the way. */
 async function tidy(page) {
   await runCommand(page, 'Notifications: Clear All Notifications');
@@ -211,6 +219,9 @@ const SHOTS = {
     const squiggles = page.locator('.editor-instance .monaco-editor :is(.squiggly-error, .squiggly-warning)');
     await countAtLeast(squiggles, 3, 'squiggles in the editor');
     await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'clasification internal' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    // The problem decorations: the explorer's counts on flawed's files, the Problems tab's badge.
+    await countAtLeast(page.locator('.explorer-folders-view .monaco-list-row', { hasText: '9+' }), 2, 'explorer rows decorated with 9+ problems');
+    await page.locator('.panel .composite-bar .badge-content', { hasText: /^\d+$/ }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await tidy(page);
     await page.screenshot({ path: file });
   },
@@ -283,6 +294,7 @@ export async function takeScreenshots({ outDir = path.join(REPO, 'docs', 'images
     try {
       await page.setViewportSize(VIEWPORT);
       await waitForIsmsActivity(page);
+      await workbenchSettled(page);
       await SHOTS[name](page, file);
       const { size } = statSync(file);
       log(`${path.relative(REPO, file)}: ${VIEWPORT.width}×${VIEWPORT.height}, ${(size / 1024).toFixed(0)} KiB, in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -50,8 +50,8 @@ export function cursorContext(model: FileModel, offset: number): CursorContext {
   };
 }
 
-/** The top-level statement whose span (name to `}` or last argument) holds the offset. */
-function findStatement(statements: readonly Statement[], offset: number): Statement | undefined {
+/** The top-level statement whose span (name to `}` or last argument) holds the offset; an unclosed block runs on to the next statement. */
+export function findStatement(statements: readonly Statement[], offset: number): Statement | undefined {
   let low = 0;
   let high = statements.length - 1;
   while (low <= high) {

@@ -13,6 +13,7 @@
  */
 import type { ParsedFile, Statement } from '../../../grammar/src';
 import type { LanguageService } from '../language-service';
+import { findStatement } from './cursor-context';
 
 export interface SelectionRange {
   readonly start: number;
@@ -33,7 +34,7 @@ function chain(parsed: ParsedFile, offset: number): SelectionRange {
   const spans: Span[] = [[0, parsed.text.length]];
   let statements = parsed.statements;
   for (;;) {
-    const statement = statementAt(statements, offset);
+    const statement = findStatement(statements, offset);
     if (!statement) break;
     spans.push([statement.start, statement.end]);
     const block = statement.block;
@@ -92,19 +93,4 @@ function commentAt(parsed: ParsedFile, offset: number) {
 
 function containsCursor(span: Span, offset: number): boolean {
   return offset >= span[0] && offset <= span[1];
-}
-
-/** The statement whose span holds the offset (an unclosed block runs on to the next statement). */
-function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = statements[mid];
-    if (offset < s.start) high = mid - 1;
-    else if (offset > s.end) low = mid + 1;
-    else return s;
-  }
-  const before = statements[low - 1];
-  return before?.block && !before.block.closed && offset >= before.start ? before : undefined;
 }

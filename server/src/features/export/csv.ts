@@ -8,7 +8,7 @@
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, themeTitle } from './report-text';
+import { applicableText, riskRegisterCells, themeTitle } from './report-text';
 
 export interface CsvData {
   readonly soa: SoaTable;
@@ -52,9 +52,6 @@ export function csvField(value: Cell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function yesNo(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? 'yes' : 'no';
-}
 
 /** A whole CSV document: BOM, header, rows, each line ended by CRLF. */
 export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
@@ -85,25 +82,6 @@ export function soaCsv({ soa }: Pick<CsvData, 'soa'>): string {
 export function riskRegisterCsv({ risks }: Pick<CsvData, 'risks'>): string {
   return csvDocument(
     RISK_CSV_COLUMNS,
-    risks.risks.map((risk) => [
-      risk.id,
-      risk.title,
-      risk.owner,
-      risk.assets.join(', '),
-      risk.threat,
-      risk.vulnerability,
-      risk.likelihood,
-      risk.impact,
-      risk.inherent,
-      yesNo(risk.inherentAcceptable),
-      risk.treatment,
-      risk.controls.join(', '),
-      risk.residualLikelihood,
-      risk.residualImpact,
-      risk.residual,
-      yesNo(risk.residualAcceptable),
-      risk.acceptedBy,
-      risk.assessed,
-    ]),
+    risks.risks.map(riskRegisterCells),
   );
 }

@@ -87,3 +87,32 @@ export function scoringNote(acceptance: number | undefined): string {
     ? 'Score = likelihood × impact. The risk criteria set no acceptance level.'
     : `Score = likelihood × impact; scores at or below ${acceptance} are acceptable.`;
 }
+
+/** Yes / no / nothing, for a fact that may be unknown. */
+export function yesNo(value: boolean | undefined): string | undefined {
+  return value === undefined ? undefined : value ? 'yes' : 'no';
+}
+
+/** One risk as the cells of a risk-register table (CSV and XLSX share the columns). */
+export function riskRegisterCells(risk: RiskRow): (string | number | undefined)[] {
+  return [
+    risk.id,
+    risk.title,
+    risk.owner,
+    risk.assets.join(', '),
+    risk.threat,
+    risk.vulnerability,
+    risk.likelihood,
+    risk.impact,
+    risk.inherent,
+    yesNo(risk.inherentAcceptable),
+    risk.treatment,
+    risk.controls.join(', '),
+    risk.residualLikelihood,
+    risk.residualImpact,
+    risk.residual,
+    yesNo(risk.residualAcceptable),
+    risk.acceptedBy,
+    risk.assessed,
+  ];
+}

@@ -16,7 +16,7 @@ import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
 import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, themeLabel, themeTitle, totalSummary } from './report-text';
+import { applicableText, riskRegisterCells, themeLabel, themeTitle, totalSummary } from './report-text';
 
 export interface XlsxData {
   readonly soa: SoaTable;
@@ -155,9 +155,6 @@ const RISK_COLUMNS: readonly Column[] = [
   { header: 'Assessed', width: 12 },
 ];
 
-function yesNo(value: boolean | undefined): string | undefined {
-  return value === undefined ? undefined : value ? 'yes' : 'no';
-}
 
 function acceptabilityFill(cells: readonly Cell[], acceptable: boolean | undefined): void {
   if (acceptable === undefined) return;
@@ -169,26 +166,7 @@ function riskSheet(workbook: Workbook, risks: RiskRegister): void {
     workbook,
     RISK_SHEET,
     RISK_COLUMNS,
-    risks.risks.map((risk) => [
-      risk.id,
-      risk.title,
-      risk.owner,
-      risk.assets.join(', '),
-      risk.threat,
-      risk.vulnerability,
-      risk.likelihood,
-      risk.impact,
-      risk.inherent,
-      yesNo(risk.inherentAcceptable),
-      risk.treatment,
-      risk.controls.join(', '),
-      risk.residualLikelihood,
-      risk.residualImpact,
-      risk.residual,
-      yesNo(risk.residualAcceptable),
-      risk.acceptedBy,
-      risk.assessed,
-    ]),
+    risks.risks.map(riskRegisterCells),
   );
   risks.risks.forEach((risk, i) => {
     const row = sheet.getRow(i + 2);
