@@ -195,7 +195,7 @@ async function settle(failures, options) {
     confirmed.push({ key, entry, fuzzCase, failure, tests });
     if (options.write) {
       const file = writeReproducer({
-        title: `${failure.stage}: ${failure.message.split('\n')[0].slice(0, 160)}`,
+        title: failure.message.split('\n')[0].slice(0, 200),
         stage: failure.stage,
         message: failure.message,
         stack: failure.stack,

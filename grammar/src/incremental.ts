@@ -62,8 +62,10 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
   // The window must not run into the statement before it or after it on the same line.
   const firstStart = parsedWindow.statements.length > 0 ? parsedWindow.statements[0].start : slice.length;
   if (from > 0 && !hasLineBreak(slice, 0, firstStart)) return undefined;
-  const lastEnd = parsedWindow.statements.length > 0 ? parsedWindow.statements[parsedWindow.statements.length - 1].end : 0;
-  if (to < statements.length && !hasLineBreak(slice, lastEnd, slice.length)) return undefined;
+  const last = parsedWindow.statements[parsedWindow.statements.length - 1];
+  if (to < statements.length && !hasLineBreak(slice, last ? last.end : 0, slice.length)) return undefined;
+  // A last line ending with `,` continues onto the statement after the window.
+  if (to < statements.length && last && last.args.length > 0 && last.args[last.args.length - 1].comma && !last.block) return undefined;
 
   for (const statement of parsedWindow.statements) shiftStatement(statement, windowStart);
   for (const comment of parsedWindow.comments) shiftComment(comment, windowStart);

@@ -220,7 +220,7 @@ const SHOTS = {
     await countAtLeast(squiggles, 3, 'squiggles in the editor');
     await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: 'clasification internal' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     // The problem decorations: the explorer's counts on flawed's files, the Problems tab's badge.
-    await countAtLeast(page.locator('.explorer-folders-view .monaco-list-row', { hasText: '9+' }), 2, 'explorer rows decorated with 9+ problems');
+    await countAtLeast(page.locator('.explorer-folders-view .monaco-icon-label.monaco-decoration-text-badge'), 3, "explorer rows with a problem count (flawed's three files)");
     await page.locator('.panel .composite-bar .badge-content', { hasText: /^\d+$/ }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await tidy(page);
     await page.screenshot({ path: file });
@@ -242,14 +242,36 @@ const SHOTS = {
     // The flawed example tells the story: fold the clinic (all passing) in each view.
     for (const locator of [clauses, risks, soa]) await setExpanded(locator, 'clinic', false);
     await setExpanded(clauses, '7 Support', true);
-    await clauses.locator('.monaco-list-row', { hasText: 'missing-competence-evidence' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await risks.locator('.monaco-list-row', { hasText: 'R-02 Customer data leaked from the TMS' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await soa.locator('.monaco-list-row', { hasText: 'Technological controls' }).last().waitFor({ timeout: STEP_TIMEOUT_MS });
+    const expected = [
+      [clauses, 'missing-competence-evidence'],
+      [risks, 'R-02 Customer data leaked from the TMS'],
+      [soa, 'Custom controls'],
+    ];
+    const shown = async (timeout) => {
+      for (const [locator, text] of expected) {
+        const ok = await locator.locator('.monaco-list-row', { hasText: text }).first().waitFor({ timeout }).then(() => true, () => false);
+        if (!ok) return text;
+      }
+      return undefined;
+    };
+    const missing = await shown(STEP_TIMEOUT_MS / 2);
+    if (missing) {
+      // Seen once at start-up: a view showing another folder's rows after a collapse. Recorded, then refreshed once.
+      const rows = await page.locator('.part.sidebar .pane .monaco-list-row').evaluateAll((all) => all.map((r) => `${r.getAttribute('aria-level')}:${r.querySelector('.label-name')?.textContent ?? ''}`));
+      log(`the views do not show '${missing}' (rows: ${JSON.stringify(rows)}); running ISMS: Refresh once`);
+      await page.screenshot({ path: path.join(tmpdir(), 'isms-screenshot-sidebar-before-refresh.png') });
+      await runCommand(page, 'ISMS: Refresh');
+      for (const locator of [clauses, risks, soa]) await setExpanded(locator, 'clinic', false);
+      await setExpanded(clauses, '7 Support', true);
+      const still = await shown(STEP_TIMEOUT_MS);
+      if (still) throw new Error(`the views do not show '${still}', even after ISMS: Refresh`);
+    }
     // Room for all of flawed's clauses, taken from the SoA view (its seven rows still fit).
     await movePaneBoundary(page, 'Statement of Applicability', 44);
     await movePaneBoundary(page, 'Risks', 44);
     await clauses.locator('.monaco-list-row', { hasText: '10 Improvement' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await soa.locator('.monaco-list-row', { hasText: 'Custom controls' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await risks.locator('.monaco-list-row', { hasText: 'R-02 Customer data leaked from the TMS' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     // No focus ring on the tree row clicked last.
     await runCommand(page, 'View: Focus Active Editor Group');
     await tidy(page);

@@ -27,10 +27,14 @@ export interface Reproducer {
   readonly fuzzCase: FuzzCase;
 }
 
-/** The shape of a failure: its stage and its first message line with numbers and quoted text blanked. */
+/**
+ * The shape of a failure: its stage and what its message says before the
+ * details (the first `: `), with numbers and quoted text blanked. Two
+ * failures of one shape break the same invariant.
+ */
 export function signature(stage: string, message: string): string {
   if (stage === 'hang' || stage === 'slow' || stage === 'crash') return stage;
-  return `${stage}: ${errorKind(message.split('\n')[0])}`;
+  return `${stage}: ${errorKind(message.split('\n')[0]).replace(/: .*$/, '')}`;
 }
 
 export function writeReproducer(reproducer: Reproducer): string {

@@ -60,17 +60,53 @@ interface Slot {
   set(fuzzCase: FuzzCase, text: string): FuzzCase;
 }
 
-/** Every text of a case: each file, and the edit's text. */
+/**
+ * Every text of a case: each file, and the edit's text. A changed file is
+ * four slots: the prefix and suffix it shares with its edited text, what the
+ * edit removed and what it inserted; shrinking the shared parts shrinks both
+ * versions alike, so the edit stays the same small edit.
+ */
 function textSlots(fuzzCase: FuzzCase): Slot[] {
-  const slots: Slot[] = Object.keys(fuzzCase.files).map((name) => ({
-    get: (c) => c.files[name] ?? '',
-    set: (c, text) => ({ ...c, files: { ...c.files, [name]: text } }),
-  }));
-  if (fuzzCase.edit.kind !== 'remove') {
+  const edit = fuzzCase.edit;
+  const changed = edit.kind === 'change' ? edit.file : undefined;
+  const slots: Slot[] = Object.keys(fuzzCase.files)
+    .filter((name) => name !== changed)
+    .map((name) => ({
+      get: (c) => c.files[name] ?? '',
+      set: (c, text) => ({ ...c, files: { ...c.files, [name]: text } }),
+    }));
+  if (edit.kind === 'add') {
     slots.push({
-      get: (c) => (c.edit.kind === 'remove' ? '' : c.edit.text),
-      set: (c, text) => ({ ...c, edit: (c.edit.kind === 'remove' ? c.edit : { ...c.edit, text }) as FuzzEdit }),
+      get: (c) => (c.edit.kind === 'add' ? c.edit.text : ''),
+      set: (c, text) => ({ ...c, edit: (c.edit.kind === 'add' ? { ...c.edit, text } : c.edit) as FuzzEdit }),
     });
+  }
+  if (changed !== undefined) {
+    const parts = (c: FuzzCase): [string, string, string, string] => {
+      const before = c.files[changed] ?? '';
+      const after = c.edit.kind === 'change' ? c.edit.text : before;
+      const limit = Math.min(before.length, after.length);
+      let p = 0;
+      while (p < limit && before[p] === after[p]) p++;
+      let q = 0;
+      while (q < limit - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+      return [before.slice(0, p), before.slice(p, before.length - q), after.slice(p, after.length - q), before.slice(before.length - q)];
+    };
+    const join = (c: FuzzCase, [prefix, removed, inserted, suffix]: [string, string, string, string]): FuzzCase => ({
+      ...c,
+      files: { ...c.files, [changed]: prefix + removed + suffix },
+      edit: { kind: 'change', file: changed, text: prefix + inserted + suffix },
+    });
+    for (const i of [0, 3, 1, 2] as const) {
+      slots.push({
+        get: (c) => parts(c)[i],
+        set: (c, text) => {
+          const all = parts(c);
+          all[i] = text;
+          return join(c, all);
+        },
+      });
+    }
   }
   return slots;
 }

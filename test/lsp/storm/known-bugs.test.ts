@@ -4,6 +4,10 @@
  * minimal reproducer, fixed in server/src/protocol (isms-folder.ts: the editor
  * text wins over a late disk read, folder events, regular files only;
  * server.ts: change ranges clamped before they are applied).
+ *
+ * Still open, and failing until fixed: 'links and folders named x.isms,
+ * announced by one event' (the storm leaves their sequences out: OPEN_BUGS in
+ * storm.ts; `node bench/storm.mjs --exclude none` runs them).
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -108,6 +112,51 @@ describe('language server: bugs found by the edit storm', function () {
       client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'team')), type: 1 }] });
       const after = await client.waitForDiagnostics(risks, (p) => !codes(p).includes('unknown-reference'), 5000).catch(() => undefined);
       assert.ok(after, `owner cto is declared in team/roles.isms; last: ${JSON.stringify(codes(latest(client, risks)))}`);
+    });
+  });
+
+  describe('links and folders named x.isms, announced by one event', () => {
+    // IsmsFolder.diskChanged (since the fix above) loads a created folder with
+    // collectIsmsFiles(folder), whose loop guard starts empty: a link to the
+    // workspace folder is walked as a copy of the whole workspace, where a
+    // fresh server (collectIsmsFiles of the root) skips it as a link loop. And a
+    // path ending in `.isms` is always taken for a file: a folder named x.isms
+    // created or deleted with one event neither loads nor drops its files.
+
+    it('does not load the workspace again through a link to its own folder', async () => {
+      const dir = tempWorkspace(`//- /roles.isms\n${ROLES}//- /risks.isms\n${EDITOR_RISK}`);
+      const roles = fileUri(path.join(dir, 'roles.isms'));
+      client = await LspClient.start([dir], { settings: SETTINGS });
+      await client.waitForDiagnostics(roles);
+      fs.symlinkSync('.', path.join(dir, 'mirror'));
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'mirror')), type: 1 }] });
+      await settle(client);
+      const expected = freshDiagnostics(dir, new Map(), SETTINGS.asOf);
+      assert.deepEqual(codes(latest(client, roles)), expected.get(roles)!.map((d) => d.code), 'no duplicate-id: mirror/ is a link loop, as a fresh server sees it');
+      assert.equal(latest(client, fileUri(path.join(dir, 'mirror', 'roles.isms'))), undefined, 'no diagnostics published for mirror/roles.isms');
+    });
+
+    it('reads the files of a created folder named x.isms', async () => {
+      const dir = tempWorkspace(`//- /risks.isms\n${EDITOR_RISK}`);
+      const risks = fileUri(path.join(dir, 'risks.isms'));
+      client = await LspClient.start([dir], { settings: SETTINGS });
+      await client.waitForDiagnostics(risks, (p) => codes(p).includes('unknown-reference'));
+      fs.mkdirSync(path.join(dir, 'team.isms'));
+      fs.writeFileSync(path.join(dir, 'team.isms', 'roles.isms'), ROLES);
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'team.isms')), type: 1 }] });
+      const after = await client.waitForDiagnostics(risks, (p) => !codes(p).includes('unknown-reference'), 5000).catch(() => undefined);
+      assert.ok(after, `owner cto is declared in team.isms/roles.isms; last: ${JSON.stringify(codes(latest(client, risks)))}`);
+    });
+
+    it('forgets the files of a deleted folder named x.isms', async () => {
+      const dir = tempWorkspace(`//- /team.isms/roles.isms\n${ROLES}//- /risks.isms\n${EDITOR_RISK}`);
+      const risks = fileUri(path.join(dir, 'risks.isms'));
+      client = await LspClient.start([dir], { settings: SETTINGS });
+      await client.waitForDiagnostics(risks, (p) => p.diagnostics.length > 0 && !codes(p).includes('unknown-reference'));
+      fs.rmSync(path.join(dir, 'team.isms'), { recursive: true });
+      client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'team.isms')), type: 3 }] });
+      const after = await client.waitForDiagnostics(risks, (p) => codes(p).includes('unknown-reference'), 5000).catch(() => undefined);
+      assert.ok(after, `owner cto is unknown once team.isms/roles.isms is gone; last: ${JSON.stringify(codes(latest(client, risks)))}`);
     });
   });
 

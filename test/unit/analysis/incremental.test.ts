@@ -49,6 +49,12 @@ describe('incremental re-analysis', () => {
     });
   }
 
+  it('re-parses the following statement when an edit leaves a line ending in a comma (found by the fuzzer)', () => {
+    const before = analyseFile('soa.isms', 'C""\nn');
+    const edited = 'C"" "",\nn';
+    assert.deepEqual(plain(reanalyseFile(before, edited)), plain(analyseFile('soa.isms', edited)));
+  });
+
   it('keeps unchanged statements and re-checks only the edited one', () => {
     const text = 'risk R-1 "a" {\n  owner cto\n}\n\nrisk R-2 "b" {\n  ownr cto\n}\n';
     const before = analyseFile('a.isms', text);
