@@ -21,7 +21,7 @@ export interface Reproducer {
   readonly message: string;
   readonly stack: string;
   /** How it was found: `node scripts/fuzz.mjs --seed S` case I (case seed C). */
-  readonly found: { readonly runSeed?: number; readonly index?: number; readonly caseSeed: number; readonly date: string };
+  readonly found: { readonly runSeed?: number; readonly index?: number; readonly caseSeed: number; readonly date: string; readonly note?: string };
   /** Whether the case fails through the command line (cli-case.ts) rather than in-process. */
   readonly cli: boolean;
   readonly fuzzCase: FuzzCase;

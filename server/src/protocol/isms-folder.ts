@@ -102,18 +102,35 @@ export class IsmsFolder {
   async diskChanged(file: string): Promise<void> {
     this.existence.clear();
     this.service.invalidate();
-    if (file.endsWith('.isms')) {
-      await this.loadFromDisk(file);
-      return;
-    }
     const stat = await fs.promises.stat(this.absolute(file)).catch(() => undefined);
     if (stat?.isDirectory()) {
-      const warnings: string[] = [];
-      for (const found of collectIsmsFiles(this.absolute(file), warnings)) await this.loadFromDisk(this.fileOf(found));
-      for (const warning of warnings) this.logger.warn(warning);
-    } else if (!stat) {
-      const prefix = `${file}/`;
-      for (const name of this.service.fileNames()) if (name.startsWith(prefix) && !this.open.has(name)) this.service.removeFile(name);
+      await this.syncFolder(file);
+    } else if (stat) {
+      if (file.endsWith('.isms')) await this.loadFromDisk(file);
+    } else {
+      // Gone: a file (removed from the service by loadFromDisk) or a folder of files.
+      if (this.service.hasFile(file)) await this.loadFromDisk(file);
+      await this.syncFolder(file);
+    }
+  }
+
+  /**
+   * Brings the files under a folder in line with the disk. The search starts
+   * at the workspace root, whose guard against link loops then also skips a
+   * link to a folder already inside the workspace.
+   */
+  private async syncFolder(folder: string): Promise<void> {
+    const prefix = `${folder}/`;
+    const warnings: string[] = [];
+    const present = new Set(
+      collectIsmsFiles(this.root, warnings)
+        .map((absolute) => this.fileOf(absolute))
+        .filter((name) => name.startsWith(prefix)),
+    );
+    for (const warning of warnings) this.logger.warn(warning);
+    for (const name of present) await this.loadFromDisk(name);
+    for (const name of this.service.fileNames()) {
+      if (name.startsWith(prefix) && !present.has(name) && !this.open.has(name)) this.service.removeFile(name);
     }
   }
 

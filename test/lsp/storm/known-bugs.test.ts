@@ -1,6 +1,6 @@
 /**
  * Regression tests of the bugs the edit storm found (test/lsp/storm/storm.ts,
- * hazards `reopen-race`, `folder-events`, `fifo` and `line-table`), each the
+ * sequences `reopen-race`, `folder-events`, `fifo` and `out-of-range-lines`), each the
  * minimal reproducer, fixed in server/src/protocol (isms-folder.ts: the editor
  * text wins over a late disk read, folder events, regular files only;
  * server.ts: change ranges clamped before they are applied).

@@ -50,7 +50,7 @@ import { random, type Random } from './random';
 export type Sequence = 'fifo' | 'reopen-race' | 'out-of-range-lines' | 'folder-events' | 'isms-named-folder-events' | 'link-to-folder' | 'disk-bursts';
 export const SEQUENCES: readonly Sequence[] = ['fifo', 'reopen-race', 'out-of-range-lines', 'folder-events', 'isms-named-folder-events', 'link-to-folder', 'disk-bursts'];
 /** The sequences of bugs still open (reproducers in test/lsp/storm/known-bugs.test.ts). */
-export const OPEN_BUGS: readonly Sequence[] = ['isms-named-folder-events', 'link-to-folder'];
+export const OPEN_BUGS: readonly Sequence[] = [];
 
 export interface StormOptions {
   readonly seed: number;
