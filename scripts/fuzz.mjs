@@ -18,8 +18,10 @@
 //   --hang-ms MS     a case running this long is killed as a hang (10000)
 //   --case SEED      run one in-process case seed (as printed by npm test), minimise if it fails
 //   --cli-case SEED  run one command-line case seed
+//   --replay FILE    run a reproducer of test/fuzz/found/ again; if it still fails, minimise it further and rewrite it
 //
 // Needs the compiled tests and the bundle: `npm run fuzz` builds both first.
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -41,7 +43,7 @@ const { ALL_CODES } = require(path.join(root, 'out', 'server', 'src', 'analysis'
 // Options
 
 function parseOptions(argv) {
-  const options = { cases: 20000, cli: 300, seed: undefined, workers: Math.min(2, os.availableParallelism()), coverage: true, minimise: true, write: true, slowMs: SLOW_MS, hangMs: 10000, case: undefined, cliCase: undefined };
+  const options = { cases: 20000, cli: 300, seed: undefined, workers: Math.min(2, os.availableParallelism()), coverage: true, minimise: true, write: true, slowMs: SLOW_MS, hangMs: 10000, case: undefined, cliCase: undefined, replay: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -57,6 +59,7 @@ function parseOptions(argv) {
     else if (arg === '--hang-ms') options.hangMs = value();
     else if (arg === '--case') options.case = value();
     else if (arg === '--cli-case') options.cliCase = value();
+    else if (arg === '--replay') options.replay = argv[++i];
     else if (arg === '--no-coverage') options.coverage = false;
     else if (arg === '--no-minimise') options.minimise = false;
     else if (arg === '--no-write') options.write = false;
@@ -246,9 +249,41 @@ async function single(options, examples) {
   return 1;
 }
 
+async function replay(options) {
+  const file = path.resolve(options.replay);
+  const reproducer = JSON.parse(fs.readFileSync(file, 'utf8'));
+  options.pipeline = { ...PIPELINE, codeActions: 1 };
+  let failure;
+  if (reproducer.cli) failure = await runCliOne(reproducer.fuzzCase);
+  else {
+    const runner = new FuzzRunner({ setup: { pipeline: options.pipeline, xlsxEvery: 0, coverage: false }, hangMs: options.hangMs, slowMs: options.slowMs });
+    try {
+      failure = await runOne(runner, reproducer.fuzzCase);
+    } finally {
+      await runner.close();
+    }
+  }
+  if (!failure) {
+    console.log(`${path.relative(root, file)} passes now: keep it as a regression test`);
+    return 0;
+  }
+  console.log(`still fails: ${failure.message.split('\n')[0]}`);
+  const failures = new Failures();
+  failures.add(reproducer.cli ? 'cli' : 'in-process', failure, reproducer.fuzzCase, reproducer.found);
+  const { written, confirmed } = await settle(failures, { ...options, write: false });
+  for (const { fuzzCase, failure: now, tests } of confirmed) {
+    fs.writeFileSync(file, JSON.stringify({ ...reproducer, title: now.message.split('\n')[0].slice(0, 200), stage: now.stage, message: now.message, stack: now.stack, fuzzCase }, null, 2) + '\n');
+    console.log(`minimised in ${tests} tests and rewritten:`);
+    for (const [name, text] of Object.entries(finalFiles(fuzzCase))) console.log(`  ${name}: ${JSON.stringify(text).slice(0, 400)}`);
+  }
+  void written;
+  return 1;
+}
+
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   const examples = loadExamples();
+  if (options.replay !== undefined) return replay(options);
   if (options.case !== undefined || options.cliCase !== undefined) return single(options, examples);
 
   console.log(`fuzz: seed ${options.seed}, ${options.cases} in-process cases on ${options.workers} workers, ${options.cli} command-line cases, coverage ${options.coverage ? 'on (guided)' : 'off'}`);

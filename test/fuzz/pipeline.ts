@@ -3,8 +3,10 @@
  * must keep: parse → analysis → incremental re-analysis → SoA and risk
  * register → every export → formatter → editor features at random offsets.
  * Nothing may throw, every range stays inside its file, incremental
- * analysis equals a fresh one, the formatter keeps tokens and is
- * idempotent, exports keep their structure and neutralise hostile cells.
+ * analysis equals a fresh one (which gets the files in another order), the
+ * fast path and Chevrotain agree, the formatter keeps tokens and text-block
+ * values and is idempotent, exports keep their structure and neutralise
+ * hostile cells, renames and quick fixes keep a well-formed file well formed.
  *
  * A broken invariant throws a {@link FuzzFailure} naming the stage; any other
  * exception is wrapped into one. Timing is measured per stage.
@@ -128,7 +130,10 @@ export function errorKind(message: string): string {
 export interface PipelineOptions {
   /** Offsets probed per file by completion, hover, definition, … */
   readonly probes?: number;
-  /** The share of cases (0–1) that also compute every quick fix of every file (bounds and overlaps only). */
+  /**
+   * The share of cases (0–1) that also ask for quick fixes (on the line of each probed offset, and on the
+   * whole file when it is small): in bounds, not overlapping, and a well-formed file stays well formed.
+   */
   readonly codeActions?: number;
 }
 

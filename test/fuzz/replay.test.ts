@@ -34,7 +34,7 @@ describe('fuzz reproducers (test/fuzz/found)', function () {
       } finally {
         await runner.close();
       }
-      assert.equal(failed, undefined, failed && `${failed.failure.stage}: ${failed.failure.message}\n${failed.failure.stack}`);
+      if (failed) assert.fail(`${failed.failure.stage}: ${failed.failure.message}\n${failed.failure.stack}`);
     });
   }
 });

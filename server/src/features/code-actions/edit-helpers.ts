@@ -110,7 +110,8 @@ export function appendToFile(parsed: ParsedFile, lines: string): TextEdit {
   const text = parsed.text;
   const eol = lineBreakOf(text);
   let contentEnd = text.length;
-  while (contentEnd > 0 && /\s/.test(text[contentEnd - 1])) contentEnd--;
+  // Only plain blanks and line breaks: \s would also skip, say, a U+3000 that ends a comment and move it out.
+  while (contentEnd > 0 && /[ \t\r\n]/.test(text[contentEnd - 1])) contentEnd--;
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (contentEnd <= bom) return { start: bom, end: bom, newText: lines + eol };
   return insertAfterCode(parsed, contentEnd, lines);
