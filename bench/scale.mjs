@@ -23,7 +23,7 @@
 //   node bench/scale.mjs [--risks N] [--runs N] [--regenerate] [--json]
 //
 // Exit code 1 when an answer is wrong or a run fails, else 0: the figures are
-// reported, not enforced. The workspaces go to bench/.work/scale/ (gitignored)
+// reported, not enforced. The workspaces go to bench/.work-scale/ (gitignored; not under bench/.work, which bench:check checks whole)
 // and are regenerated when the generator or the options change.
 
 import { spawnSync } from 'node:child_process';
@@ -37,7 +37,7 @@ import { AS_OF, DEFAULT_SEED, generateWorkspace } from './generate-workspace.mjs
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-const WORK = join(HERE, '.work', 'scale');
+const WORK = join(HERE, '.work-scale');
 const BUNDLE = join(HERE, '.work', 'build', 'scale-analysis.cjs');
 const CLI = join(REPO, 'dist', 'cli.js');
 const TIME = '/usr/bin/time';
@@ -106,7 +106,7 @@ function sizeOf(dir) {
   return { bytes, lines };
 }
 
-/** A generated workspace of `risks` risks in bench/.work/scale/NAME, regenerated when stale. */
+/** A generated workspace of `risks` risks in bench/.work-scale/NAME, regenerated when stale. */
 function ensureWorkspace(name, risks) {
   const dir = join(WORK, name);
   const manifestPath = join(dir, 'manifest.json');
