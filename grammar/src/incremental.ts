@@ -63,7 +63,8 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
   const firstStart = parsedWindow.statements.length > 0 ? parsedWindow.statements[0].start : slice.length;
   if (from > 0 && !hasLineBreak(slice, 0, firstStart)) return undefined;
   const last = parsedWindow.statements[parsedWindow.statements.length - 1];
-  if (to < statements.length && !hasLineBreak(slice, last ? last.end : 0, slice.length)) return undefined;
+  // The statement after the window must start a line of its own (a line comment at the window's end would swallow it).
+  if (to < statements.length && !endsAtLineStart(slice)) return undefined;
   // A last line ending with `,` continues onto the statement after the window.
   if (to < statements.length && last && last.args.length > 0 && last.args[last.args.length - 1].comma && !last.block) return undefined;
 
@@ -92,6 +93,13 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
     },
     splice: { from, to, count: parsedWindow.statements.length, start: windowStart, oldEnd: windowOldEnd, delta },
   };
+}
+
+/** Whether only blanks follow the last line break of the text (so what comes next starts a line). */
+function endsAtLineStart(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  return i >= 0 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13);
 }
 
 function hasLineBreak(text: string, start: number, end: number): boolean {

@@ -55,6 +55,12 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(plain(reanalyseFile(before, edited)), plain(analyseFile('soa.isms', edited)));
   });
 
+  it('re-parses the following statement when an edit joins it to a line comment (found by the fuzzer)', () => {
+    const before = analyseFile('o.isms', '\n//\n p');
+    const edited = '\n// p';
+    assert.deepEqual(plain(reanalyseFile(before, edited)), plain(analyseFile('o.isms', edited)));
+  });
+
   it('keeps unchanged statements and re-checks only the edited one', () => {
     const text = 'risk R-1 "a" {\n  owner cto\n}\n\nrisk R-2 "b" {\n  ownr cto\n}\n';
     const before = analyseFile('a.isms', text);
