@@ -8,7 +8,7 @@
  * stepped over, and the file's line break style (CRLF, LF or lone CR) is used
  * for the new lines.
  */
-import type { ParsedFile } from '../../../../grammar/src';
+import type { ParsedFile, Statement } from '../../../../grammar/src';
 import type { Entity } from '../../analysis/model';
 import type { TextEdit } from '../feature-types';
 
@@ -129,7 +129,8 @@ export function insertFieldLine(parsed: ParsedFile, entity: Entity, line: string
   const outer = indentOf(text, statement.start);
   const block = statement.block;
   if (!block) {
-    return { start: statement.end, end: statement.end, newText: ` {${eol}${outer}${INDENT}${line}${eol}${outer}}` };
+    const at = afterTrailingComma(text, statement);
+    return { start: at, end: at, newText: ` {${eol}${outer}${INDENT}${line}${eol}${outer}}` };
   }
   if (!block.closed) return undefined;
   const close = block.end - 1;
@@ -140,6 +141,25 @@ export function insertFieldLine(parsed: ParsedFile, entity: Entity, line: string
     return { start: at, end: at, newText: `${indent}${line}${eol}` };
   }
   return { start: close, end: close, newText: `${eol}${indent}${line}${eol}${outer}` };
+}
+
+/**
+ * Where a block goes after a statement's head: after its last argument, or
+ * after the `,` that follows it (`risk R, {` is well formed; `risk R {…},` is not).
+ */
+function afterTrailingComma(text: string, statement: Statement): number {
+  const last = statement.args[statement.args.length - 1];
+  if (!last?.comma) return statement.end;
+  let i = last.end;
+  for (;;) {
+    const c = text[i];
+    if (c === ' ' || c === '\t') i++;
+    else if (c === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return statement.end;
+      i = close + 2;
+    } else return c === ',' ? i + 1 : statement.end;
+  }
 }
 
 /** The indentation of the entity's fields: that of the last field that starts its line. */
