@@ -42,15 +42,25 @@ export async function minimiseCase(original: FuzzCase, fails: Predicate, options
     const files = { ...best.files, [edit.file]: '' };
     await attempt({ ...best, files, edit: { kind: 'change', file: edit.file, text: '' } });
   }
-  // 3. Fewer lines, then fewer characters, of every text.
+  // 3. Fewer lines of every text, then fewer words, then fewer characters (once a text is short).
   for (let round = 0; round < 2; round++) {
-    for (const slot of textSlots(best)) {
-      for (const unit of ['line', 'word', 'char'] as const) {
+    for (const unit of ['line', 'word', 'char'] as const) {
+      for (const slot of textSlots(best)) {
         const text = slot.get(best);
+        if (unit === 'char' && text.length > 2000) continue;
         const parts = unit === 'line' ? text.split(/(?<=\n)/) : unit === 'word' ? (text.match(/\s+|[^\s]+/g) ?? []) : [...text];
         await ddmin(parts, async (kept) => attempt(slot.set(best, kept.join(''))));
       }
     }
+  }
+  // 4. An edit that changes nothing (or adds an empty file): drop its file, and edit another file by nothing.
+  const last = best.edit;
+  const idle = (last.kind === 'change' && last.text === best.files[last.file]) || (last.kind === 'add' && last.text === '');
+  if (idle) {
+    const files = { ...best.files };
+    delete files[last.file];
+    const other = Object.keys(files)[0];
+    if (other !== undefined) await attempt({ ...best, files, edit: { kind: 'change', file: other, text: files[other] } });
   }
   return { fuzzCase: best, tests };
 }

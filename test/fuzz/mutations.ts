@@ -149,6 +149,19 @@ const VALUE_NAMES = [
   'A.5.1', 'A.5.37', 'A.8.34', 'A.8.35', 'A.12.3.1', 'A.9.9', 'A.5', 'A.', 'cto', 'ceo', 'R-001', 'R-999', 'dpo', 'owner',
 ];
 
+const EXTREME_DURATIONS = ['0 days', '1 day', '12 months', '1.5 years', '0.001 weeks', '300000 years', '9999999 months', '99999999999999999999 days', '1e400 days'];
+const EXTREME_DATES = ['2026-11-27', '2026-11-28', '0001-01-01', '0000-01-01', '9999-12-31', '1900-02-29', '2000-02-29', '2026-02-29', '2026-04-31'];
+const EXTREME_NUMBERS = ['0', '1', '5', '6', '25', '26', '999999', '1e308', '99999999999999999999', '0.5', '4.49', '0%', '100%', '1000%', '0.1%'];
+
+/** Values of every type, ordinary and extreme: durations that overflow a date, numbers beyond any scale, impossible dates. */
+const EXTREME_VALUES = [
+  ...EXTREME_DURATIONS,
+  ...EXTREME_DATES,
+  ...EXTREME_NUMBERS,
+  '""', '"x"', '"policies/missing.pdf"', '"../outside.pdf"', '"""\n  text\n"""', 'yes', 'no', 'cto', 'A.8.13', 'A.12.3.1', 'R-001',
+  'yes, no', 'A.5.1, A.5.1, A.5.1', 'cto, ceo, cto', 'mitigate, accept',
+];
+
 /** Tokens, token fragments and hostile payloads (formula starts, HTML, path escapes). */
 const SNIPPETS = [
   '"""', '"""\n', '\n"""', '/*', '*/', '//', '"', '\\', '\\"', '{', '}', '{}', ',', ',,', ', ', '\n', '\r\n', '\r', '\t', ' ',
@@ -245,6 +258,24 @@ export const MUTATIONS = {
     const replacement = rng.pick(['0', '1', '5', '6', '25', '-1', '4.5', '1e3', '99999999999999999999', '2026-02-29', '2026-00-10', '2100-02-29', '2000-02-29', '100%', '0%', '250%', '1.5']);
     return replaceSpan(text, [target.index!, target.index! + target[0].length], replacement);
   },
+  /** The value of a field replaced by another value of any type, extremes included (the rules' arithmetic and checks). */
+  'replace-value': (text, rng) => {
+    const fields = [...text.matchAll(/^([ \t]+[A-Za-z_][\w.-]*[ \t]+)([^\r\n{}]*)$/gm)];
+    if (fields.length === 0) return text;
+    const field = rng.pick(fields);
+    const start = field.index! + field[1].length;
+    // Mostly a value of the same kind (an extreme one), else anything.
+    const value = field[2].trim();
+    const kind = /^\d+(\.\d+)?\s+(day|week|month|year)s?$/.test(value)
+      ? EXTREME_DURATIONS
+      : /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? EXTREME_DATES
+        : /^\d+(\.\d+)?%?$/.test(value)
+          ? EXTREME_NUMBERS
+          : undefined;
+    const pool = kind && rng.chance(0.7) ? kind : EXTREME_VALUES;
+    return replaceSpan(text, [start, start + field[2].length], rng.pick(pool));
+  },
   /** `{` × N (or `}` × N, or N nested statements): deep or unbalanced nesting. */
   'deep-braces': (text, rng) => {
     const n = rng.pick([2, 5, 31, 32, 33, 64, 200, 1000, 5000]);
@@ -340,7 +371,7 @@ const STRUCTURAL: readonly MutationName[] = ['insert-lines', 'delete-lines', 'du
 /** How often each mutation is drawn (structure-aware ones more often than expensive ones). */
 const WEIGHTS: Readonly<Record<MutationName, number>> = {
   'insert-lines': 8, 'insert-span': 6, 'delete-lines': 8, 'delete-span': 6, 'duplicate-lines': 6, 'duplicate-span': 3, 'swap-lines': 5, 'swap-spans': 3,
-  'random-units': 6, 'flip-units': 4, 'insert-snippet': 10, 'insert-name': 8, 'rename-name': 10, 'mangle-number': 6, 'deep-braces': 2, bom: 2, nul: 2,
+  'random-units': 6, 'flip-units': 4, 'insert-snippet': 10, 'insert-name': 8, 'rename-name': 10, 'mangle-number': 6, 'replace-value': 8, 'deep-braces': 2, bom: 2, nul: 2,
   'line-separators': 2, 'line-breaks': 3, 'trailing-blanks': 3, 'long-line': 1, 'merge-conflict': 3, truncate: 2, unterminated: 4, indentation: 2, continuation: 3,
 };
 const WEIGHTED: readonly MutationName[] = MUTATION_NAMES.flatMap((name) => Array<MutationName>(WEIGHTS[name]).fill(name));
@@ -367,7 +398,7 @@ export interface Mutated {
 }
 
 /** Mutations that mostly keep a text well-formed: the formatter, the fast path and the rules get clean inputs too. */
-export const GENTLE: readonly MutationName[] = ['indentation', 'rename-name', 'mangle-number', 'line-breaks', 'bom', 'rename-name', 'mangle-number', 'insert-name'];
+export const GENTLE: readonly MutationName[] = ['indentation', 'rename-name', 'mangle-number', 'line-breaks', 'bom', 'rename-name', 'replace-value', 'replace-value', 'insert-name'];
 
 /** `count` mutations drawn by weight (or from `pool`) and applied in turn. */
 export function mutate(text: string, rng: Rng, count: number, donors: readonly string[] = [], pool: readonly MutationName[] = WEIGHTED): Mutated {

@@ -117,10 +117,13 @@ async function stageAsync<T>(name: PipelineStage, times: Record<PipelineStage, n
   }
 }
 
+/** A message with quoted text, file names and numbers blanked: the kind of a syntax error or failure. */
 export function errorKind(message: string): string {
   return message
+    .replace(/[^\s'"]*\.isms\b/g, 'F.isms')
     .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
-    .replace(/'[^']*'/g, "'…'")
+    .replace(/'[\s\S]*?'(?=:|$)/g, "'…'")
+    .replace(/'[^'\n]*'/g, "'…'")
     .replace(/\d+/g, 'N');
 }
 
@@ -150,7 +153,7 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
   stage('parse', times, () => {
     const texts = new Set([...Object.values(fuzzCase.files), ...Object.values(final)]);
     for (const text of texts) {
-      if (!firstTime(checkedParses, text)) continue;
+      if (passedBefore(checkedParses, text)) continue;
       const parsed = parse(text);
       checkParsed(text, parsed);
       for (const error of parsed.errors) syntaxErrors.add(errorKind(error.message));
@@ -163,6 +166,7 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
       } else {
         paths.add('parse:errors');
       }
+      remember(checkedParses, text);
     }
   });
 
@@ -220,11 +224,12 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
 
   // 5. Every text export (unless this very SoA and register were exported before: exports are pure), and xlsx for a subset.
   const exported = stage('export', times, () => JSON.stringify(report));
-  if (firstTime(checkedExports, exported)) {
+  if (!passedBefore(checkedExports, exported)) {
     for (const format of ['md', 'html', 'csv', 'json'] as const satisfies readonly ExportFormat[]) {
       const out = await stageAsync('export', times, () => exportReport(format, report));
       stage('export', times, () => checkExport(format, out, report.soa.rows.length));
     }
+    remember(checkedExports, exported);
     paths.add('export:new');
   } else {
     paths.add('export:seen');
@@ -237,13 +242,14 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
   // 6. The formatter: undefined exactly when the text has syntax errors, else idempotent and token-preserving.
   stage('format', times, () => {
     for (const [file, text] of Object.entries(final)) {
-      if (!firstTime(checkedFormats, text)) continue;
+      if (passedBefore(checkedFormats, text)) continue;
       const result = formatText(text);
       const errors = service.parsed(file)!.errors.length;
       if (!result) {
         check(errors > 0, 'format', () => `formatText refused ${file}, which parses without errors`);
         check(formatEdits(text) === undefined, 'format', () => 'formatEdits gives edits where formatText refuses');
         paths.add('format:refused');
+        remember(checkedFormats, text);
         continue;
       }
       paths.add(result.changed ? 'format:changed' : 'format:unchanged');
@@ -266,6 +272,7 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
         applied = applied.slice(0, edit.start) + edit.newText + applied.slice(edit.end);
       }
       check(applied === result.text, 'format', () => 'the format edits do not give the formatted text');
+      remember(checkedFormats, text);
     }
   });
 
@@ -283,11 +290,14 @@ const checkedParses = new Set<string>();
 const checkedFormats = new Set<string>();
 const checkedExports = new Set<string>();
 
-function firstTime(seen: Set<string>, text: string): boolean {
-  if (seen.has(text)) return false;
-  if (seen.size > 500) seen.clear();
-  seen.add(text);
-  return true;
+/** Whether a text's checks have passed before (a text that failed is checked again: minimisation re-runs it). */
+function passedBefore(passed: Set<string>, text: string): boolean {
+  return passed.has(text);
+}
+
+function remember(passed: Set<string>, text: string): void {
+  if (passed.size > 500) passed.clear();
+  passed.add(text);
 }
 
 // ---------------------------------------------------------------------------

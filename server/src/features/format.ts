@@ -143,7 +143,7 @@ function formatUnits(text: string): Unit[] | undefined {
   const eol = LINE_BREAK.exec(text)?.[0] === '\r\n' ? '\r\n' : '\n';
   const items = lexItems(body);
   if (!items) return undefined;
-  const units = layout(items, body.length, eol);
+  const units = layout(items, body, eol);
   // Safety net: the formatted text must say exactly what the original says.
   const formatted = lexItems(units.map((u) => u.newText).join(''));
   if (!formatted || !sameContent(items, formatted)) return undefined;
@@ -177,7 +177,8 @@ type TopLevelKind = 'none' | 'comment' | 'statement';
  * The layout proper: indentation, spacing and blank lines, line by line.
  * Items are addressed by index ranges [from, to) to keep allocation low.
  */
-function layout(items: readonly Item[], length: number, eol: string): Unit[] {
+function layout(items: readonly Item[], body: string, eol: string): Unit[] {
+  const length = body.length;
   const units: Unit[] = [];
   let depth = 0;
   let last: Item | undefined; // the last code token so far
@@ -214,7 +215,7 @@ function layout(items: readonly Item[], length: number, eol: string): Unit[] {
 
     const level = Math.max(0, depth - (closes ? 1 : 0) + (continuation ? 1 : 0));
     const indent = INDENT.repeat(level);
-    text += indent + renderSegment(items, from, to, indent, eol) + eol;
+    text += indent + renderSegment(items, from, to, indent, eol, body) + eol;
 
     for (let k = from; k < to; k++) {
       const item = items[k];
@@ -265,24 +266,28 @@ function layout(items: readonly Item[], length: number, eol: string): Unit[] {
   return units;
 }
 
-function renderSegment(items: readonly Item[], from: number, to: number, indent: string, eol: string): string {
+function renderSegment(items: readonly Item[], from: number, to: number, indent: string, eol: string, body: string): string {
   let out = '';
   for (let k = from; k < to; k++) {
-    if (k > from) out += separator(items[k - 1], items[k]);
+    if (k > from) out += separator(items[k - 1], items[k], body);
     out += renderItem(items[k], indent, eol);
   }
   return out.trimEnd();
 }
 
-function separator(previous: Item, item: Item): string {
+function separator(previous: Item, item: Item, body: string): string {
   if (item.tokenType === Tokens.Comma) return '';
   if (previous.tokenType === Tokens.LBrace && item.tokenType === Tokens.RBrace) return '';
-  // `12months` is a number and a name; `12 months` would be one duration.
-  if (previous.tokenType === Tokens.NumberLiteral && item.tokenType === Tokens.Name && endOf(previous) === item.startOffset) {
-    return '';
+  if (previous.tokenType === Tokens.NumberLiteral && item.tokenType === Tokens.Name) {
+    // `12months` is a number and a name; `12 months` would be one duration.
+    if (endOf(previous) === item.startOffset) return '';
+    // So is `12<BOM>months` (only a space or tab joins a duration): keep that blank as it is.
+    if (DURATION_UNIT.test(item.image)) return body.slice(endOf(previous), item.startOffset);
   }
   return ' ';
 }
+
+const DURATION_UNIT = /^(?:days?|weeks?|months?|years?)$/;
 
 function renderItem(item: Item, indent: string, eol: string): string {
   switch (item.tokenType) {

@@ -220,6 +220,12 @@ describe('format: rules', () => {
     assert.equal(fmt('a 12months\n'), 'a 12months\n');
   });
 
+  it('keeps an odd blank between a number and a unit word as written (a space there would make one duration)', () => {
+    // Found by the fuzzer: `2<BOM>month` parses as a number and a name, and formatting refused it.
+    assert.equal(fmt('O{p 2\ufeffmonth\n}'), 'O {\n  p 2\ufeffmonth\n}\n');
+    assert.equal(fmt('a 2\u00a0days,  3\u2028weeks\n'), 'a 2\u00a0days, 3\u2028weeks\n');
+  });
+
   it('separates a trailing comment by one space and trims it', () => {
     assert.equal(fmt('a b// c   \n'), 'a b // c\n');
     assert.equal(fmt('a {// c\n}  //d\n'), 'a { // c\n} //d\n');

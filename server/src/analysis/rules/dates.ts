@@ -1,12 +1,19 @@
 /** Calendar arithmetic on `YYYY-MM-DD` dates, in UTC (no time zones: ISMS dates are days). */
 import type { DurationValue } from '../../../../grammar/src';
 
+/** The latest date the language can write: a due date beyond it is never reached. */
+const LAST_DATE = '9999-12-31';
+
 function toUtc(date: string): Date {
   const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day));
+  const result = new Date(0);
+  result.setUTCFullYear(year, month - 1, day); // not Date.UTC, which reads the years 0–99 as 1900–1999
+  return result;
 }
 
 function fromUtc(date: Date): string {
+  // A duration of thousands of years runs past 9999 (or past what Date can hold at all).
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) return LAST_DATE;
   return date.toISOString().slice(0, 10);
 }
 
