@@ -71,6 +71,15 @@ export function parseFast(text: string): FastParse | undefined {
 class FastParser {
   private pos = 0;
   private readonly comments: Comment[] = [];
+  /**
+   * Scratch lists per block depth, copied out at their exact length: an array
+   * grown by push keeps room for 17 elements, and the tree keeps 100,000s of
+   * them alive (most of the heap, and of the garbage collector's copying).
+   */
+  private readonly statementBuffers: Statement[][] = [];
+  private readonly argumentBuffers: Argument[][] = [];
+  /** One string per distinct statement name (the same few dozen names repeat 100,000s of times). */
+  private readonly names = new Map<string, string>();
 
   constructor(private readonly text: string) {
     if (text.charCodeAt(0) === Ch.Bom) this.pos = 1;
@@ -84,25 +93,26 @@ class FastParser {
 
   /** Statements up to the end of the text (depth 0) or up to a `}` (in a block). */
   private statements(depth: number): Statement[] {
-    const statements: Statement[] = [];
+    const statements = (this.statementBuffers[depth] ??= []);
+    let count = 0;
     const text = this.text;
     for (;;) {
       this.skipBlankLines();
       if (this.pos >= text.length) {
         if (depth > 0) throw GIVE_UP;
-        return statements;
+        return statements.slice(0, count);
       }
       const c = text.charCodeAt(this.pos);
       if (c === Ch.RBrace) {
         if (depth === 0) throw GIVE_UP;
-        return statements;
+        return statements.slice(0, count);
       }
       if (!isNameStart(c)) throw GIVE_UP;
-      statements.push(this.statement(depth));
+      statements[count++] = this.statement(depth);
       // A statement ends with a line break, or the end of the text at top level.
       if (this.pos >= text.length) {
         if (depth > 0) throw GIVE_UP;
-        return statements;
+        return statements.slice(0, count);
       }
       if (!this.lineBreak()) throw GIVE_UP;
     }
@@ -111,8 +121,9 @@ class FastParser {
   private statement(depth: number): Statement {
     const nameStart = this.pos;
     const nameEnd = this.scanName();
-    const name = this.text.slice(nameStart, nameEnd);
-    const args: Argument[] = [];
+    const name = this.name(nameStart, nameEnd);
+    const buffer = (this.argumentBuffers[depth] ??= []);
+    let count = 0;
     let block: Block | undefined;
     const text = this.text;
     for (;;) {
@@ -126,19 +137,28 @@ class FastParser {
         break;
       }
       if (c === Ch.Comma) {
-        if (args.length === 0) throw GIVE_UP;
-        const last = args[args.length - 1];
+        if (count === 0) throw GIVE_UP;
+        const last = buffer[count - 1];
         if (last.comma) throw GIVE_UP;
-        args[args.length - 1] = { kind: last.kind, image: last.image, start: last.start, end: last.end, comma: true };
+        buffer[count - 1] = { kind: last.kind, image: last.image, start: last.start, end: last.end, comma: true };
         this.pos++;
         // A line that ends with `,` continues on the next line.
         this.skipBlankLines();
         continue;
       }
-      args.push(this.argument(c));
+      buffer[count++] = this.argument(c);
     }
-    const end = block ? block.end : args.length > 0 ? args[args.length - 1].end : nameEnd;
+    const args = buffer.slice(0, count);
+    const end = block ? block.end : count > 0 ? args[count - 1].end : nameEnd;
     return { name, nameStart, nameEnd, args, block, start: nameStart, end };
+  }
+
+  private name(start: number, end: number): string {
+    const name = this.text.slice(start, end);
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
   }
 
   private block(depth: number): Block {

@@ -7,8 +7,8 @@ import { parse, reparse, type Statement } from '../../../grammar/src';
 import { codeInfo, type DiagnosticCode, type Severity } from './diagnostic-codes';
 import type { Diagnostic } from './diagnostic';
 import { buildFileModel, type Entity, type FileModel } from './model';
-import type { DocumentResolver, Report, WorkspaceFacts } from './rule';
-import { CONTEXTUAL_FILE_RULES, FILE_RULES, WORKSPACE_RULES } from './rule-registry';
+import type { CrossFileRule, DocumentResolver, Report, WorkspaceFacts } from './rule';
+import { CONTEXTUAL_FILE_RULES, CROSS_FILE_RULES, FILE_RULES, WORKSPACE_RULES } from './rule-registry';
 import { riskCriteria } from './risk-score';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -127,16 +127,34 @@ export function workspaceFacts(index: WorkspaceIndex, asOf: string): WorkspaceFa
   return { asOf, criteria, key };
 }
 
-/** How the contextual findings of a file are obtained (memoized by the caller, or computed afresh). */
-export type InContext = (file: FileAnalysis, facts: WorkspaceFacts) => readonly Diagnostic[];
+/**
+ * A file's findings for one slot (the contextual rules, or one cross-file
+ * rule) under a key: a memo may return those computed before under an equal
+ * key for the same file analysis; without one, they are computed afresh.
+ */
+export type FileMemo = (file: FileAnalysis, slot: string, key: string, compute: () => Diagnostic[]) => readonly Diagnostic[];
 
-export function analyseWorkspace(files: readonly FileAnalysis[], options: AnalysisOptions, inContext: InContext = analyseFileInContext): WorkspaceAnalysis {
-  const index = new WorkspaceIndex(files.map((file) => file.model));
+const NO_MEMO: FileMemo = (_file, _slot, _key, compute) => compute();
+
+/** One cross-file rule's findings for one file. */
+export function analyseFileAgainst(file: FileAnalysis, rule: CrossFileRule, index: WorkspaceIndex): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  rule.check({ model: file.model, index, report: collector(diagnostics) });
+  return diagnostics;
+}
+
+/** `previous`: the index of the analysis before the latest change (its tables are re-used where they still hold). */
+export function analyseWorkspace(files: readonly FileAnalysis[], options: AnalysisOptions, memo: FileMemo = NO_MEMO, previous?: WorkspaceIndex): WorkspaceAnalysis {
+  const index = new WorkspaceIndex(files.map((file) => file.model), previous);
   const facts = workspaceFacts(index, options.asOf);
+  const ruleKeys = CROSS_FILE_RULES.map((rule) => rule.key(index));
   const found: Diagnostic[] = [];
   for (const file of files) {
     for (const diagnostic of file.diagnostics) found.push(diagnostic);
-    for (const diagnostic of inContext(file, facts)) found.push(diagnostic);
+    for (const diagnostic of memo(file, 'context', facts.key, () => analyseFileInContext(file, facts))) found.push(diagnostic);
+    CROSS_FILE_RULES.forEach((rule, i) => {
+      for (const diagnostic of memo(file, rule.name, ruleKeys[i], () => analyseFileAgainst(file, rule, index))) found.push(diagnostic);
+    });
   }
   const report = collector(found);
   for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, report });

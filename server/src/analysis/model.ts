@@ -32,6 +32,8 @@ export interface Entity {
   readonly fields: readonly Field[];
   /** The names of the fields present (rules ask "has it a …?" thousands of times). */
   readonly fieldNames: ReadonlySet<string>;
+  /** Its reference values (kept with the entity, so that an edit re-uses those of the entities it did not touch). */
+  readonly references: readonly FileReference[];
 }
 
 /** A reference value as written, before linking (linking needs the whole workspace). */
@@ -69,13 +71,7 @@ export function buildFileModel(file: string, parsed: ParsedFile, reuse?: (statem
 
 function withReferences(file: string, parsed: ParsedFile, entities: Entity[], unknownStatements: Statement[]): FileModel {
   const references: FileReference[] = [];
-  for (const entity of entities) {
-    for (const field of entity.fields) {
-      const expected = field.spec?.references;
-      if (!expected) continue;
-      for (const value of field.values) if (value.kind === 'name') references.push({ entity, field, value, expected });
-    }
-  }
+  for (const entity of entities) for (const reference of entity.references) references.push(reference);
   return { file, parsed, entities, unknownStatements, references };
 }
 
@@ -101,17 +97,28 @@ function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity
     }
   }
   const headEnd = headArgs > 0 ? args[headArgs - 1].end : statement.nameEnd;
-  const fields: Field[] = [];
   const fieldNames = new Set<string>();
-  for (const child of statement.block?.statements ?? []) {
+  // map, not push: an array of the exact length (thousands of entities stay in memory).
+  const fields = (statement.block?.statements ?? NO_STATEMENTS).map((child): Field => {
     const known = fieldSpec(spec.kind, child.name);
     // The schema's own string for a known name: comparisons with literals then stay cheap.
     const name = known ? known.name : child.name;
-    fields.push({ name, statement: child, spec: known, values: child.args });
     fieldNames.add(name);
+    return { name, statement: child, spec: known, values: child.args };
+  });
+  const entity: Entity = { file, kind: spec.kind, spec, statement, id, title, headEnd, fields, fieldNames, references: NO_REFERENCES };
+  let references: FileReference[] | undefined;
+  for (const field of fields) {
+    const expected = field.spec?.references;
+    if (!expected) continue;
+    for (const value of field.values) if (value.kind === 'name') (references ??= []).push({ entity, field, value, expected });
   }
-  return { file, kind: spec.kind, spec, statement, id, title, headEnd, fields, fieldNames };
+  if (references) (entity as { references: readonly FileReference[] }).references = references;
+  return entity;
 }
+
+const NO_STATEMENTS: readonly Statement[] = [];
+const NO_REFERENCES: readonly FileReference[] = [];
 
 /** The number of head arguments an entity's head uses (extra ones are invalid). */
 export function headArgumentCount(entity: Entity): number {
@@ -140,7 +147,10 @@ export function fieldsNamed(entity: Entity, name: string): Field[] {
 }
 
 export function firstField(entity: Entity, name: string): Field | undefined {
-  return entity.fields.find((f) => f.name === name);
+  if (!entity.fieldNames.has(name)) return undefined;
+  // A loop, not `find` with a closure: the rules ask this for every risk.
+  for (const field of entity.fields) if (field.name === name) return field;
+  return undefined;
 }
 
 /** All values of a field (over repeated occurrences), as arguments. */

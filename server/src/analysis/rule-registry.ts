@@ -1,5 +1,5 @@
 /** Every rule of the analysis. Adding a rule: one file under rules/, one line here. */
-import type { ContextualFileRule, FileRule, WorkspaceRule } from './rule';
+import type { ContextualFileRule, CrossFileRule, FileRule, WorkspaceRule } from './rule';
 import { annexIds } from './rules/annex-ids';
 import { competenceEvidence } from './rules/competence-evidence';
 import { controlJustification } from './rules/control-justification';
@@ -41,10 +41,10 @@ export const FILE_RULES: readonly FileRule[] = [
 
 export const CONTEXTUAL_FILE_RULES: readonly ContextualFileRule[] = [riskRatings, riskTreatment, reviewOverdue, riskAssessmentOverdue];
 
+export const CROSS_FILE_RULES: readonly CrossFileRule[] = [references, excludedControls];
+
 export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   duplicateIds,
-  references,
-  excludedControls,
   controlJustification,
   policyApproval,
   policyCompleteness,

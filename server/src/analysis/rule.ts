@@ -1,6 +1,8 @@
 /**
  * The rule interface: one rule per file under rules/, each reporting one or
  * a few codes. File rules see one file's model and are cached with it;
+ * contextual and cross-file rules check one file against a part of the
+ * workspace and are cached with the file under a key for that part;
  * workspace rules see the whole index and run on every analysis.
  */
 import type { DiagnosticCode } from './diagnostic-codes';
@@ -75,4 +77,24 @@ export interface ContextualFileRule {
   check(context: ContextualFileRuleContext): void;
 }
 
-export type Rule = FileRule | ContextualFileRule | WorkspaceRule;
+/**
+ * A rule that checks one file's model against the workspace index, reading
+ * of the index only what `key` stands for: while the file and the key are
+ * unchanged its findings for the file are re-used, so an edit that declares
+ * nothing new re-checks the edited file only (the references of a large
+ * workspace are otherwise the bulk of every analysis).
+ */
+export interface CrossFileRule {
+  readonly name: string;
+  readonly scope: 'file-in-workspace';
+  readonly codes: readonly DiagnosticCode[];
+  /** Equal keys mean equal answers from the index for what the rule asks of it. */
+  key(index: WorkspaceIndex): string;
+  check(context: CrossFileRuleContext): void;
+}
+
+export interface CrossFileRuleContext extends FileRuleContext {
+  readonly index: WorkspaceIndex;
+}
+
+export type Rule = FileRule | ContextualFileRule | CrossFileRule | WorkspaceRule;

@@ -1,23 +1,26 @@
 /**
  * The files of one ISMS and their analyses, kept up to date incrementally:
- * changing one file re-parses and re-checks that file only, then re-runs the
- * (cheap, parse-free) workspace rules.
+ * changing one file re-parses and re-checks that file only, re-uses the
+ * other files' contextual and cross-file findings while their keys hold,
+ * then re-runs the (cheap, parse-free) workspace rules.
  */
-import { analyseFile, analyseFileInContext, analyseWorkspace, reanalyseFile, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
+import { analyseFile, analyseWorkspace, reanalyseFile, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
 import type { Diagnostic } from './diagnostic';
-import type { WorkspaceFacts } from './rule';
+import type { WorkspaceIndex } from './workspace-index';
 
 interface FileEntry {
   readonly text: string;
   readonly analysis: FileAnalysis;
-  /** Findings of the contextual rules, and the facts key they were computed under. */
-  inContext?: { readonly key: string; readonly diagnostics: readonly Diagnostic[] };
+  /** Findings per slot (contextual rules, each cross-file rule), and the key they were computed under. */
+  readonly memo: Map<string, { readonly key: string; readonly diagnostics: readonly Diagnostic[] }>;
 }
 
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
   private readonly byAnalysis = new WeakMap<FileAnalysis, FileEntry>();
   private cached: WorkspaceAnalysis | undefined;
+  /** The index of the latest analysis, even once stale: the next index re-uses its tables. */
+  private lastIndex: WorkspaceIndex | undefined;
 
   constructor(private options: AnalysisOptions) {}
 
@@ -25,7 +28,7 @@ export class Workspace {
   setFile(file: string, text: string): void {
     const current = this.files.get(file);
     if (current && current.text === text) return;
-    const entry: FileEntry = { text, analysis: current ? reanalyseFile(current.analysis, text) : analyseFile(file, text) };
+    const entry: FileEntry = { text, analysis: current ? reanalyseFile(current.analysis, text) : analyseFile(file, text), memo: new Map() };
     this.files.set(file, entry);
     this.byAnalysis.set(entry.analysis, entry);
     this.cached = undefined;
@@ -64,18 +67,31 @@ export class Workspace {
   }
 
   analysis(): WorkspaceAnalysis {
-    this.cached ??= analyseWorkspace(
-      [...this.files.values()].map((entry) => entry.analysis),
-      this.options,
-      (analysis, facts) => this.inContext(analysis, facts),
-    );
+    if (!this.cached) {
+      this.cached = analyseWorkspace(
+        [...this.files.values()].map((entry) => entry.analysis),
+        this.options,
+        (analysis, slot, key, compute) => this.memoized(analysis, slot, key, compute),
+        this.lastIndex,
+      );
+      this.lastIndex = this.cached.index;
+    }
     return this.cached;
   }
 
-  /** Contextual findings, recomputed only when the file or the facts changed. */
-  private inContext(analysis: FileAnalysis, facts: WorkspaceFacts): readonly Diagnostic[] {
-    const entry = this.byAnalysis.get(analysis)!;
-    if (entry.inContext?.key !== facts.key) entry.inContext = { key: facts.key, diagnostics: analyseFileInContext(analysis, facts) };
-    return entry.inContext.diagnostics;
+  /**
+   * A file's findings for a slot, recomputed only when the file or the key
+   * changed. Findings that point into another file are not kept: that file
+   * may have moved under them.
+   */
+  private memoized(analysis: FileAnalysis, slot: string, key: string, compute: () => Diagnostic[]): readonly Diagnostic[] {
+    const memo = this.byAnalysis.get(analysis)!.memo;
+    const kept = memo.get(slot);
+    if (kept?.key === key) return kept.diagnostics;
+    const diagnostics = compute();
+    const file = analysis.model.file;
+    if (diagnostics.every((d) => d.related?.every((r) => r.file === file) ?? true)) memo.set(slot, { key, diagnostics });
+    else memo.delete(slot);
+    return diagnostics;
   }
 }

@@ -3,7 +3,7 @@
  * inclusion and exclusion. An excluded control needs a `reason`; an included
  * one needs a `reason` unless a risk or a party refers to it.
  */
-import { fieldText, hasField } from '../model';
+import { fieldText, hasField, type FileModel } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { reportAtHead } from './placement';
 
@@ -14,10 +14,7 @@ export const controlJustification: WorkspaceRule = {
   check({ index, report }) {
     // The controls that a risk or a party relies on justify themselves.
     const relied = new Set<string>();
-    for (const reference of index.allReferences()) {
-      const kind = reference.entity.kind;
-      if ((kind === 'risk' || kind === 'party') && reference.expected.includes('control')) relied.add(reference.value.image);
-    }
+    for (const file of index.files) for (const id of reliedOnIn(file)) relied.add(id);
     for (const control of index.ofKind('control')) {
       if (hasField(control, 'reason') || !control.id) continue;
       const applicable = fieldText(control, 'applicable');
@@ -34,3 +31,20 @@ export const controlJustification: WorkspaceRule = {
     }
   },
 };
+
+/** Per file, and kept with it: an edit collects the ids of the edited file only. */
+const reliedOnByFile = new WeakMap<FileModel, ReadonlySet<string>>();
+
+/** The controls that the risks and parties of a file rely on. */
+function reliedOnIn(file: FileModel): ReadonlySet<string> {
+  let relied = reliedOnByFile.get(file);
+  if (!relied) {
+    const ids = new Set<string>();
+    for (const reference of file.references) {
+      const kind = reference.entity.kind;
+      if ((kind === 'risk' || kind === 'party') && reference.expected.includes('control')) ids.add(reference.value.image);
+    }
+    reliedOnByFile.set(file, (relied = ids));
+  }
+  return relied;
+}

@@ -13,7 +13,7 @@ export const duplicateIds: WorkspaceRule = {
   scope: 'workspace',
   codes: ['duplicate-id', 'duplicate-singleton'],
   check({ index, report }) {
-    for (const id of index.ids()) {
+    for (const id of index.duplicatedIds()) {
       const declarations = index.declarations(id);
       if (declarations.length < 2) continue;
       for (const entity of declarations) {

@@ -1,19 +1,19 @@
 /** `excluded-control-used`: a risk's `controls` or a party's `addressed-by` names a control the SoA excludes. */
 import { fieldText, type Entity } from '../model';
-import type { WorkspaceRule } from '../rule';
+import type { CrossFileRule } from '../rule';
+import type { WorkspaceIndex } from '../workspace-index';
 import { reportAtValue } from './placement';
 
-export const excludedControls: WorkspaceRule = {
+export const excludedControls: CrossFileRule = {
   name: 'excluded-controls',
-  scope: 'workspace',
+  scope: 'file-in-workspace',
   codes: ['excluded-control-used'],
-  check({ index, report }) {
-    const excluded = new Map<string, Entity>();
-    for (const control of index.ofKind('control')) {
-      if (control.id && fieldText(control, 'applicable') === 'no' && !excluded.has(control.id.image)) excluded.set(control.id.image, control);
-    }
+  // The excluded controls and where they stand (findings point at them).
+  key: (index) => [...excludedIn(index).values()].map((control) => `${control.id!.image} ${control.file} ${control.statement.start} ${control.headEnd}`).join('\n'),
+  check({ model, index, report }) {
+    const excluded = excludedIn(index);
     if (excluded.size === 0) return;
-    for (const reference of index.allReferences()) {
+    for (const reference of model.references) {
       const control = excluded.get(reference.value.image);
       if (!control || !reference.expected.includes('control')) continue;
       const { entity, field, value } = reference;
@@ -24,3 +24,18 @@ export const excludedControls: WorkspaceRule = {
     }
   },
 };
+
+/** The controls the SoA excludes (`applicable no`), by id; the first entry of an id counts. */
+const excludedByIndex = new WeakMap<WorkspaceIndex, Map<string, Entity>>();
+
+function excludedIn(index: WorkspaceIndex): Map<string, Entity> {
+  let excluded = excludedByIndex.get(index);
+  if (!excluded) {
+    excluded = new Map();
+    for (const control of index.ofKind('control')) {
+      if (control.id && fieldText(control, 'applicable') === 'no' && !excluded.has(control.id.image)) excluded.set(control.id.image, control);
+    }
+    excludedByIndex.set(index, excluded);
+  }
+  return excluded;
+}

@@ -18,7 +18,8 @@ export const fieldNames: FileRule = {
 };
 
 function checkFields(entity: Entity, report: Report): void {
-  const seen = new Set<string>();
+  // Without a repeated name (the usual case) there is no duplicate to find, and no set to build.
+  const seen = entity.fieldNames.size < entity.fields.length ? new Set<string>() : undefined;
   for (const field of entity.fields) {
     const statement = field.statement;
     if (!field.spec) {
@@ -28,12 +29,12 @@ function checkFields(entity: Entity, report: Report): void {
         clause: entity.spec.clauses[0],
         data: { actual: field.name, kind: entity.kind, ...(suggestion ? { suggestion } : {}) },
       });
-    } else if (seen.has(field.name) && !field.spec.repeatable && !field.spec.list) {
+    } else if (seen?.has(field.name) && !field.spec.repeatable && !field.spec.list) {
       reportAtField(report, entity, field, 'duplicate-field', `'${field.name}' is given more than once; it takes one value`, {
         data: { field: field.name },
       });
     }
-    seen.add(field.name);
+    seen?.add(field.name);
     if (statement.block) {
       report('invalid-value', entity.file, statement.block.open, statement.block.end, `a field takes no block: '${field.name}' value[, value…]`, {
         clause: entity.spec.clauses[0],

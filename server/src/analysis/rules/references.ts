@@ -8,15 +8,17 @@ import { annexControl, looksLikeAnnexId } from '../../catalogue/annex-a';
 import { nearestName, withArticle } from '../../util/nearest-name';
 import type { FileReference } from '../model';
 import type { WorkspaceIndex } from '../workspace-index';
-import type { WorkspaceRule } from '../rule';
+import type { CrossFileRule } from '../rule';
 import { reportAtValue } from './placement';
 
-export const references: WorkspaceRule = {
+export const references: CrossFileRule = {
   name: 'references',
-  scope: 'workspace',
+  scope: 'file-in-workspace',
   codes: ['unknown-reference', 'wrong-reference-kind'],
-  check({ index, report }) {
-    for (const reference of index.allReferences()) {
+  // What a reference resolves to, and the suggestions, depend on the declared ids and kinds only.
+  key: (index) => index.declarationsKey(),
+  check({ model, index, report }) {
+    for (const reference of model.references) {
       const { entity, field, value, expected } = reference;
       const id = value.image;
       const target = index.resolve(reference);

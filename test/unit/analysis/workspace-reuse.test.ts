@@ -1,0 +1,119 @@
+/**
+ * The workspace re-uses a file's contextual and cross-file findings while
+ * the file and the rule's key are unchanged (analysis/workspace.ts), and the
+ * declaration tables of the files not being edited (workspace-index.ts).
+ * These tests hold the result equal to a fresh analysis after edits:
+ * declaring, renaming or moving what the findings depend on.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { analyseWorkspace, analyseFile } from '../../../server/src/analysis/analyse';
+import type { Diagnostic } from '../../../server/src/analysis/diagnostic';
+import { Workspace } from '../../../server/src/analysis/workspace';
+
+const AS_OF = '2026-11-27';
+
+function fresh(files: Record<string, string>): readonly Diagnostic[] {
+  return analyseWorkspace(Object.entries(files).map(([name, text]) => analyseFile(name, text)), { asOf: AS_OF }).diagnostics;
+}
+
+function plain(diagnostics: readonly Diagnostic[]): unknown {
+  return JSON.parse(JSON.stringify(diagnostics));
+}
+
+/** A workspace kept up to date edit by edit, checked against a fresh analysis after each. */
+function check(files: Record<string, string>, edits: Array<[string, string]>): void {
+  const workspace = new Workspace({ asOf: AS_OF });
+  const current = { ...files };
+  for (const [name, text] of Object.entries(files)) workspace.setFile(name, text);
+  assert.deepEqual(plain(workspace.analysis().diagnostics), plain(fresh(current)));
+  for (const [name, text] of edits) {
+    current[name] = text;
+    workspace.setFile(name, text);
+    assert.deepEqual(plain(workspace.analysis().diagnostics), plain(fresh(current)), `after editing ${name}`);
+  }
+}
+
+const ROLES = 'role cto "CTO" {\n  top-management yes\n}\n';
+const RISKS = 'risk R-1 "Laptop theft" {\n  owner cto\n  controls A.8.1\n}\n\nrisk R-2 "Phishing" {\n  owner ciso\n}\n';
+
+describe('workspace re-use of findings and declaration tables across edits', () => {
+  it('clears an unknown-reference when another file declares the id, and brings it back when the id goes', () => {
+    const withCiso = `${ROLES}\nrole ciso "CISO" {\n}\n`;
+    check({ 'roles.isms': ROLES, 'risks.isms': RISKS }, [
+      ['roles.isms', withCiso],
+      ['roles.isms', ROLES],
+    ]);
+    const workspace = new Workspace({ asOf: AS_OF });
+    workspace.setFile('roles.isms', ROLES);
+    workspace.setFile('risks.isms', RISKS);
+    const unknown = () => workspace.analysis().diagnostics.filter((d) => d.code === 'unknown-reference' && d.file === 'risks.isms').length;
+    assert.equal(unknown(), 1);
+    workspace.setFile('roles.isms', withCiso);
+    assert.equal(unknown(), 0);
+  });
+
+  it('moves the related location of a wrong-reference-kind when the target file is edited above the target', () => {
+    const assets = 'asset ciso "A laptop" {\n}\n';
+    check({ 'roles.isms': ROLES, 'risks.isms': RISKS, 'z.isms': assets }, [
+      ['z.isms', `// a comment that moves the asset down\n\n${assets}`],
+      ['z.isms', `// a longer comment that moves the asset further down\n\n\n${assets}`],
+    ]);
+  });
+
+  it('moves the related location of an excluded-control-used when the SoA is edited above the control', () => {
+    const soa = 'control A.8.1 "User endpoint devices" {\n  applicable no\n  reason "No endpoints"\n}\n';
+    check({ 'roles.isms': ROLES, 'risks.isms': RISKS, 'soa.isms': soa }, [
+      ['soa.isms', `// moved\n${soa}`],
+      ['soa.isms', soa.replace('applicable no', 'applicable yes')],
+      ['soa.isms', soa],
+    ]);
+  });
+
+  it('suggests the nearest id declared in another file, and follows a rename of it', () => {
+    const risks = RISKS.replace('owner ciso', 'owner cfo');
+    check({ 'roles.isms': ROLES, 'risks.isms': risks }, [
+      ['roles.isms', ROLES.replace(/cto/g, 'cfo1')],
+      ['roles.isms', ROLES.replace(/cto/g, 'cf')],
+    ]);
+  });
+
+  it('finds duplicates between the file being edited and the others, in path order, edit after edit', () => {
+    const a = 'role cto "CTO" {\n  top-management yes\n}\n';
+    const c = 'asset laptop "Laptop" {\n}\n';
+    const b = (extra: string) => `risk R-1 "Theft" {\n  owner cto\n  assets laptop\n}\n${extra}`;
+    check({ 'a.isms': a, 'b.isms': b(''), 'c.isms': c }, [
+      ['b.isms', b('\nrole laptop "Not an asset" {\n}\n')],
+      ['b.isms', b('\nrole laptop "Not an asset" {\n}\n\nrole cto "Twice" {\n}\n')],
+      ['b.isms', b('\nasset cto "Thrice" {\n}\n\nrole cto "Twice" {\n}\n')],
+      ['b.isms', b('')],
+      ['c.isms', `${c}\nasset laptop "Again" {\n}\n`],
+      ['c.isms', `${c}\nasset laptop "Again, renamed" {\n}\n`],
+      ['b.isms', b('\nasset laptop "A third" {\n}\n')],
+    ]);
+  });
+
+  it('equals a fresh analysis over random line edits across the flawed example', () => {
+    const dir = 'examples/flawed';
+    const files = Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name), 'utf8')]));
+    const names = Object.keys(files);
+    // An edit replaces one line of one file with a line of any file (ids, references and controls move between files).
+    const allLines = names.flatMap((name) => files[name].split('\n'));
+    const edit = fc.record({ file: fc.constantFrom(...names), line: fc.nat(), with: fc.nat() });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (plan) => {
+        const current = { ...files };
+        const edits: Array<[string, string]> = plan.map(({ file, line, with: source }) => {
+          const lines = current[file].split('\n');
+          lines[line % lines.length] = allLines[source % allLines.length];
+          current[file] = lines.join('\n');
+          return [file, current[file]];
+        });
+        check(files, edits);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
