@@ -5,7 +5,7 @@
 // server over stdio.
 //
 //   npm run bench:lsp                  # builds dist/, then runs this script
-//   node bench/lsp.mjs [--runs N] [--edits N] [--requests N] [--only isms|yaml]
+//   node bench/lsp.mjs [--runs N] [--edits N] [--requests N] [--cycles N] [--only isms|yaml]
 //                      [--file risks-03.isms] [--yaml-file whole|part]
 //                      [--timeout S] [--risks N] [--regenerate] [--json]
 //
@@ -14,7 +14,8 @@
 //     didOpen and from spawning the process), after one untimed warm-up server;
 //   - in one more server: one-character edits (incremental didChange) →
 //     updated diagnostics; completion, hover, definition and document symbols
-//     (one untimed first request, then N timed ones each);
+//     (one untimed first request, then N timed ones each); then N edits each
+//     followed by outline, folding and semantic tokens, as an editor asks;
 //   - the peak RSS (VmHWM) of every server, read from /proc before it stops.
 // Every wait is bounded (--timeout, default 300 s for a server's start-up and
 // first diagnostics; an edit, a request or a shutdown: a quarter of it). A request the server has no handler for is reported as
@@ -51,7 +52,7 @@ const TARGETS = {
 // Arguments
 
 function parseArgs(argv) {
-  const options = { runs: 5, edits: 36, requests: 20, only: undefined, file: 'risks-03.isms', yamlFile: 'whole', timeoutS: 300, risks: DEFAULT_RISKS, regenerate: false, json: false };
+  const options = { runs: 5, edits: 36, requests: 20, cycles: 30, only: undefined, file: 'risks-03.isms', yamlFile: 'whole', timeoutS: 300, risks: DEFAULT_RISKS, regenerate: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const int = () => {
@@ -67,6 +68,7 @@ function parseArgs(argv) {
     if (arg === '--runs') options.runs = int();
     else if (arg === '--edits') options.edits = int();
     else if (arg === '--requests') options.requests = int();
+    else if (arg === '--cycles') options.cycles = int();
     else if (arg === '--timeout') options.timeoutS = int();
     else if (arg === '--risks') options.risks = int();
     else if (arg === '--only') options.only = one('isms', 'yaml');
@@ -429,6 +431,27 @@ async function interactive(server, log) {
       record.medianMs = median(record.runsMs);
       out.peakRssMbAfter[request.key] = session.figures().peakRssMb;
     }
+
+    // --- an editor's rhythm: after each edit it asks again for the outline, the folding ranges and the
+    // semantic tokens of the whole file (megabytes of answers each time): the peak RSS over a long session.
+    const cycles = server.analysisNotification ? options.cycles : Math.min(3, options.cycles);
+    const kind = kinds[0];
+    log(`  ${server.key}: ${cycles} edits, each followed by outline, folding and semantic tokens …`);
+    for (let cycle = 0; cycle < cycles; cycle++) {
+      version++;
+      const text = cycle % 2 === 0 ? kind.to : kind.from;
+      const waiter = server.analysisNotification
+        ? session.expect((e) => e.kind === 'notification' && e.method === server.analysisNotification, `analysis after version ${version}`, STEP_TIMEOUT_MS)
+        : session.expect((e) => e.kind === 'diagnostics' && e.uri === server.uri, `diagnostics after the change to version ${version}`, STEP_TIMEOUT_MS);
+      session.change(server.uri, version, kind.range, text);
+      await waiter;
+      for (const method of ['textDocument/documentSymbol', 'textDocument/foldingRange', 'textDocument/semanticTokens/full']) {
+        await session.request(method, { textDocument }, STEP_TIMEOUT_MS);
+      }
+    }
+    out.cycles = cycles;
+    out.peakRssMbAfter.cycles = session.figures().peakRssMb;
+
     out.figures = session.figures();
     out.capabilityNames = Object.keys(session.capabilities ?? {}).filter((k) => session.capabilities[k]);
   } finally {

@@ -15,6 +15,7 @@ import {
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ANNEX_A_IDS } from '../catalogue/annex-a';
 import { ANALYSIS_CHANGED_NOTIFICATION, type AnalysisChangedParams } from './custom-requests';
+import { limitHeapGrowth } from '../node-host/heap-growth';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { FolderRegistry } from './folder-registry';
 import type { IsmsFolder } from './isms-folder';
@@ -54,6 +55,8 @@ export function startServer(connection: Connection): void {
           const soaDeclared = ANNEX_A_IDS.filter((id) => each.service.analysis().index.declarations(id).some((e) => e.kind === 'control')).length;
           const params: AnalysisChangedParams = { folderUri: each.uri, errors, warnings, soaDeclared };
           void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, params);
+          // From the first analysis on, the heap holds about what it will hold: from now on it grows slowly.
+          limitHeapGrowth();
         } catch (error) {
           connection.console.error(`analysis of ${each.root} failed: ${(error as Error)?.stack ?? String(error)}`);
         }

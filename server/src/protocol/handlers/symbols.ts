@@ -1,6 +1,7 @@
 /** Document symbols (outline) and workspace symbols → features/document-symbols.ts, workspace-symbols.ts. */
 import { SymbolKind, type DocumentSymbol as LspDocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
 import type { LineIndex } from '../../../../grammar/src';
+import type { FileModel } from '../../analysis/model';
 import { documentSymbols, type DocumentSymbol } from '../../features/document-symbols';
 import { workspaceSymbols } from '../../features/workspace-symbols';
 import { toRange } from '../convert';
@@ -38,12 +39,19 @@ function toLspSymbol(symbol: DocumentSymbol, lines: LineIndex): LspDocumentSymbo
   };
 }
 
+/** The LSP outline of each file model (a large file's is 13,000 symbols; building it again and again filled the heap with garbage). */
+const outlines = new WeakMap<FileModel, LspDocumentSymbol[]>();
+
 export function registerSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol(
     guarded(context, 'document symbols', [], (params) => {
       const document = context.resolve(params.textDocument.uri);
-      if (!document) return [];
-      return documentSymbols(document.service, document.file).map((symbol) => toLspSymbol(symbol, document.lines));
+      const model = document?.service.model(document.file);
+      if (!document || !model) return [];
+      // The outline, breadcrumbs and sticky scroll each ask for the same version: one answer per model.
+      let symbols = outlines.get(model);
+      if (!symbols) outlines.set(model, (symbols = documentSymbols(document.service, document.file).map((symbol) => toLspSymbol(symbol, document.lines))));
+      return symbols;
     }),
   );
   context.connection.onWorkspaceSymbol(
