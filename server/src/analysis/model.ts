@@ -30,8 +30,6 @@ export interface Entity {
   /** End of the head (`kind ID "Title"`): diagnostics about missing things go on the head. */
   readonly headEnd: number;
   readonly fields: readonly Field[];
-  /** The names of the fields present (rules ask "has it a …?" thousands of times). */
-  readonly fieldNames: ReadonlySet<string>;
   /** Its reference values (kept with the entity, so that an edit re-uses those of the entities it did not touch). */
   readonly references: readonly FileReference[];
 }
@@ -97,16 +95,14 @@ function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity
     }
   }
   const headEnd = headArgs > 0 ? args[headArgs - 1].end : statement.nameEnd;
-  const fieldNames = new Set<string>();
   // map, not push: an array of the exact length (thousands of entities stay in memory).
   const fields = (statement.block?.statements ?? NO_STATEMENTS).map((child): Field => {
     const known = fieldSpec(spec.kind, child.name);
-    // The schema's own string for a known name: comparisons with literals then stay cheap.
+    // The schema's own string for a known name: comparisons with literals are then pointer comparisons.
     const name = known ? known.name : child.name;
-    fieldNames.add(name);
     return { name, statement: child, spec: known, values: child.args };
   });
-  const entity: Entity = { file, kind: spec.kind, spec, statement, id, title, headEnd, fields, fieldNames, references: NO_REFERENCES };
+  const entity: Entity = { file, kind: spec.kind, spec, statement, id, title, headEnd, fields, references: NO_REFERENCES };
   let references: FileReference[] | undefined;
   for (const field of fields) {
     const expected = field.spec?.references;
@@ -147,8 +143,7 @@ export function fieldsNamed(entity: Entity, name: string): Field[] {
 }
 
 export function firstField(entity: Entity, name: string): Field | undefined {
-  if (!entity.fieldNames.has(name)) return undefined;
-  // A loop, not `find` with a closure: the rules ask this for every risk.
+  // A loop over a dozen fields, not `find` with a closure nor a set per entity: the rules ask this for every risk.
   for (const field of entity.fields) if (field.name === name) return field;
   return undefined;
 }
@@ -178,5 +173,5 @@ export function fieldNumber(entity: Entity, name: string): number | undefined {
 }
 
 export function hasField(entity: Entity, name: string): boolean {
-  return entity.fieldNames.has(name);
+  return firstField(entity, name) !== undefined;
 }

@@ -8,6 +8,7 @@ import type { CommandResult } from './command-result';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
 import { TOOL_VERSION } from './tool-info';
+import { growYoungGenerationFast } from '../node-host/heap-growth';
 import { InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 
@@ -67,6 +68,7 @@ function write(stream: NodeJS.WriteStream, data: string | Uint8Array): Promise<v
 }
 
 async function main(): Promise<void> {
+  growYoungGenerationFast();
   let result: CommandResult;
   try {
     result = await run(process.argv.slice(2), process.cwd());

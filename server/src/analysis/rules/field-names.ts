@@ -4,7 +4,7 @@
  * `invalid-value` for a block under a field.
  */
 import { nearestName } from '../../util/nearest-name';
-import type { Entity } from '../model';
+import type { Entity, Field } from '../model';
 import type { FileRule, Report } from '../rule';
 import { reportAtField } from './placement';
 
@@ -18,9 +18,9 @@ export const fieldNames: FileRule = {
 };
 
 function checkFields(entity: Entity, report: Report): void {
-  // Without a repeated name (the usual case) there is no duplicate to find, and no set to build.
-  const seen = entity.fieldNames.size < entity.fields.length ? new Set<string>() : undefined;
-  for (const field of entity.fields) {
+  const fields = entity.fields;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
     const statement = field.statement;
     if (!field.spec) {
       const suggestion = nearestName(field.name, entity.spec.fields.map((f) => f.name));
@@ -29,16 +29,22 @@ function checkFields(entity: Entity, report: Report): void {
         clause: entity.spec.clauses[0],
         data: { actual: field.name, kind: entity.kind, ...(suggestion ? { suggestion } : {}) },
       });
-    } else if (seen?.has(field.name) && !field.spec.repeatable && !field.spec.list) {
+    } else if (!field.spec.repeatable && !field.spec.list && givenBefore(fields, i)) {
       reportAtField(report, entity, field, 'duplicate-field', `'${field.name}' is given more than once; it takes one value`, {
         data: { field: field.name },
       });
     }
-    seen?.add(field.name);
     if (statement.block) {
       report('invalid-value', entity.file, statement.block.open, statement.block.end, `a field takes no block: '${field.name}' value[, value…]`, {
         clause: entity.spec.clauses[0],
       });
     }
   }
+}
+
+/** Whether a field of the same name comes before fields[i] (a dozen fields: no set per entity). */
+function givenBefore(fields: readonly Field[], i: number): boolean {
+  const name = fields[i].name;
+  for (let j = 0; j < i; j++) if (fields[j].name === name) return true;
+  return false;
 }
