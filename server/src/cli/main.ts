@@ -8,7 +8,7 @@ import type { CommandResult } from './command-result';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
 import { TOOL_VERSION } from './tool-info';
-import { growYoungGenerationFast } from '../node-host/heap-growth';
+import { growYoungGenerationFast } from '../node-host/heap-policy';
 import { InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 

@@ -3,6 +3,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LineIndex } from '../../../grammar/src';
 import type { LanguageService } from '../language-service';
+import { collectIfGrown } from '../node-host/heap-policy';
 import type { FolderRegistry } from './folder-registry';
 import type { IsmsFolder } from './isms-folder';
 
@@ -27,7 +28,8 @@ export interface ServerContext {
 
 /**
  * Wraps a request handler so that a failure is logged and answered with a
- * neutral result: the server never dies on a document.
+ * neutral result: the server never dies on a document. After each request
+ * the heap policy may collect garbage.
  */
 export function guarded<P, R>(context: { connection: Connection }, name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
   return async (params: P) => {
@@ -36,6 +38,9 @@ export function guarded<P, R>(context: { connection: Connection }, name: string,
     } catch (error) {
       context.connection.console.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
       return fallback;
+    } finally {
+      // Once the answer is on its way: large answers are garbage as soon as they are sent.
+      setImmediate(collectIfGrown);
     }
   };
 }

@@ -15,7 +15,7 @@ import {
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ANNEX_A_IDS } from '../catalogue/annex-a';
 import { ANALYSIS_CHANGED_NOTIFICATION, type AnalysisChangedParams } from './custom-requests';
-import { limitHeapGrowth } from '../node-host/heap-growth';
+import { collectIfGrown, limitHeapGrowth } from '../node-host/heap-policy';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { FolderRegistry } from './folder-registry';
 import type { IsmsFolder } from './isms-folder';
@@ -57,6 +57,7 @@ export function startServer(connection: Connection): void {
           void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, params);
           // From the first analysis on, the heap holds about what it will hold: from now on it grows slowly.
           limitHeapGrowth();
+          setImmediate(collectIfGrown);
         } catch (error) {
           connection.console.error(`analysis of ${each.root} failed: ${(error as Error)?.stack ?? String(error)}`);
         }

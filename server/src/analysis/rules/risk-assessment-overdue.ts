@@ -19,9 +19,12 @@ export const riskAssessmentOverdue: ContextualFileRule = {
       if (risk.kind !== 'risk') continue;
       const field = firstField(risk, 'assessed');
       const value = field?.values[0];
-      if (!field || value?.kind !== 'date' || !isCalendarDate(value.image)) continue;
+      if (!field || value?.kind !== 'date') continue;
       let due = dueDates.get(value.image);
-      if (due === undefined) dueDates.set(value.image, (due = addDuration(value.image, interval)));
+      if (due === undefined) {
+        if (!isCalendarDate(value.image)) continue;
+        dueDates.set(value.image, (due = addDuration(value.image, interval)));
+      }
       if (due >= asOf) continue;
       reportAtValue(report, risk, field, value, 'risk-assessment-overdue', `${risk.id?.image ?? 'the risk'} was last assessed on ${value.image}; reassessment was due on ${due} (as of ${asOf})`, {
         data: { entity: risk.id?.image },

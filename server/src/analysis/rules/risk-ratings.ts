@@ -18,13 +18,12 @@ export const riskRatings: ContextualFileRule = {
   check({ model, facts, report }) {
     const criteria = facts.criteria;
     if (!criteria) return;
-    const levels = { 'likelihood-scale': criteria.likelihoodLabels.length, 'impact-scale': criteria.impactLabels.length };
+    // Each rating with the size of its scale, once per file (not looked up per risk).
+    const ratings = RATINGS.map(([name, scale]) => ({ name, scale, levels: (scale === 'likelihood-scale' ? criteria.likelihoodLabels : criteria.impactLabels).length }));
+    const rated = ratings.filter((rating) => rating.levels > 0);
     for (const risk of model.entities) {
       if (risk.kind !== 'risk') continue;
-      for (const [name, scale] of RATINGS) {
-        if (levels[scale] === 0) continue;
-        checkRating(risk, name, scale, levels[scale], report);
-      }
+      for (const { name, scale, levels } of rated) checkRating(risk, name, scale, levels, report);
     }
   },
 };

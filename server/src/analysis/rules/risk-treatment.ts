@@ -2,7 +2,7 @@
  * `risk-untreated` (6.1.3): a risk scored above acceptance without a
  * treatment, or a `treatment mitigate` that names no controls.
  */
-import { fieldArguments, fieldText, firstField } from '../model';
+import { fieldText, firstField, type Entity } from '../model';
 import { riskScore } from '../risk-score';
 import type { ContextualFileRule } from '../rule';
 import { reportAtField, reportAtHead } from './placement';
@@ -16,14 +16,14 @@ export const riskTreatment: ContextualFileRule = {
     for (const risk of model.entities) {
       if (risk.kind !== 'risk') continue;
       const treatment = firstField(risk, 'treatment');
-      const score = riskScore(risk, criteria);
       if (!treatment) {
+        const score = riskScore(risk, criteria);
         if (score.inherentAcceptable === false) {
           reportAtHead(report, risk, 'risk-untreated', `${risk.id?.image ?? 'the risk'} scores ${score.inherent}, above the acceptance of ${criteria!.acceptance}, and has no treatment`, {
             data: { field: 'treatment', ...(risk.id ? { entity: risk.id.image } : {}) },
           });
         }
-      } else if (fieldText(risk, 'treatment') === 'mitigate' && fieldArguments(risk, 'controls').length === 0) {
+      } else if (fieldText(risk, 'treatment') === 'mitigate' && !namesAnyControl(risk)) {
         reportAtField(report, risk, treatment, 'risk-untreated', `${risk.id?.image ?? 'the risk'} is to be mitigated but names no controls`, {
           data: { field: 'controls', ...(risk.id ? { entity: risk.id.image } : {}) },
         });
@@ -31,3 +31,9 @@ export const riskTreatment: ContextualFileRule = {
     }
   },
 };
+
+/** Whether any `controls` field of the risk has a value (without collecting them: this runs for every risk). */
+function namesAnyControl(risk: Entity): boolean {
+  for (const field of risk.fields) if (field.name === 'controls' && field.values.length > 0) return true;
+  return false;
+}
