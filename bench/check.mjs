@@ -27,19 +27,18 @@
 // With --json the table goes to stderr and the figures, as one JSON object, to stdout.
 
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { AS_OF, DEFAULT_RISKS, DEFAULT_SEED, generateWorkspace } from './generate-workspace.mjs';
+import { AS_OF, DEFAULT_RISKS } from './generate-workspace.mjs';
+import { readOptions } from './options.mjs';
+import { WORK, ensureWorkspace } from './workspace.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-const WORK = join(HERE, '.work');
 const WORK_REL = relative(REPO, WORK) || '.'; // "bench/.work": the PATH given to the CLI
-const MANIFEST = join(WORK, 'manifest.json');
 const CLI = join(REPO, 'dist/cli.js');
 const LANGUAGE_SERVICE = join(REPO, 'server/src/language-service.ts');
 const ANALYSIS_ENTRY = join(HERE, 'analysis-entry.ts');
@@ -50,36 +49,12 @@ const TARGET_RATIO = 4;
 // ---------------------------------------------------------------------------
 // Arguments
 
-function parseArgs(argv) {
-  const options = { runs: 7, risks: DEFAULT_RISKS, json: false, regenerate: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const int = () => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) usage(`${arg} needs a positive integer`);
-      return value;
-    };
-    if (arg === '--runs') options.runs = int();
-    else if (arg === '--risks') options.risks = int();
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--regenerate') options.regenerate = true;
-    else if (arg === '-h' || arg === '--help') usage();
-    else usage(`unknown argument ${arg}`);
-  }
-  return options;
-}
-
-function usage(error) {
-  const text = 'usage: node bench/check.mjs [--runs N] [--risks N] [--json] [--regenerate]';
-  if (error) {
-    console.error(`bench/check: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
-}
-
-const options = parseArgs(process.argv.slice(2));
+const options = readOptions(
+  'bench/check',
+  'usage: node bench/check.mjs [--runs N] [--risks N] [--json] [--regenerate]',
+  { runs: { type: 'int' }, risks: { type: 'int' }, json: { type: 'flag' }, regenerate: { type: 'flag' } },
+  { runs: 7, risks: DEFAULT_RISKS, json: false, regenerate: false },
+);
 // The table goes to stdout, or to stderr when stdout carries the JSON figures.
 const say = options.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
 
@@ -88,60 +63,6 @@ function fail(message, detail) {
   console.error(`\nbench/check: FAILED: ${message}`);
   if (detail) console.error(detail);
   process.exit(1);
-}
-
-// ---------------------------------------------------------------------------
-// The workspace (generated when absent or stale)
-
-/**
- * A fingerprint of everything the generated workspace depends on: the
- * generator's source, the Annex A catalogue it reads, and the options.
- */
-function fingerprint() {
-  const hash = createHash('sha256');
-  hash.update(readFileSync(join(HERE, 'generate-workspace.mjs')));
-  const catalogue = join(REPO, 'server/src/catalogue/annex-a-data.ts');
-  if (existsSync(catalogue)) hash.update(readFileSync(catalogue));
-  hash.update(JSON.stringify({ risks: options.risks, seed: DEFAULT_SEED }));
-  return hash.digest('hex');
-}
-
-/** The manifest of an up-to-date workspace, or undefined when it must be (re)generated. */
-function currentWorkspace(print) {
-  if (options.regenerate || !existsSync(MANIFEST)) return undefined;
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-  } catch {
-    return undefined;
-  }
-  if (manifest.fingerprint !== print) return undefined;
-  // Every generated file must still be there, unchanged in size, and no other `.isms` file.
-  const present = readdirSync(WORK).filter((f) => f.endsWith('.isms')).sort();
-  if (JSON.stringify(present) !== JSON.stringify([...manifest.files].sort())) return undefined;
-  for (const [file, bytes] of Object.entries(manifest.sizes)) {
-    const path = join(WORK, file);
-    if (!existsSync(path) || readFileSync(path).length !== bytes) return undefined;
-  }
-  return manifest;
-}
-
-function ensureWorkspace() {
-  const print = fingerprint();
-  const existing = currentWorkspace(print);
-  if (existing) {
-    say(`workspace: ${WORK_REL} is up to date`);
-    return existing;
-  }
-  say(`workspace: generating ${options.risks} risks into ${WORK_REL} …`);
-  const start = performance.now();
-  const result = generateWorkspace(WORK, { risks: options.risks, clean: true });
-  const sizes = {};
-  for (const file of [...result.files, 'workspace.json']) sizes[file] = readFileSync(join(WORK, file)).length;
-  const manifest = { fingerprint: print, ...result, dir: WORK_REL, sizes };
-  writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
-  say(`workspace: generated in ${Math.round(performance.now() - start)} ms`);
-  return manifest;
 }
 
 // ---------------------------------------------------------------------------
@@ -262,7 +183,7 @@ async function inProcess(manifest) {
 // ---------------------------------------------------------------------------
 // Main
 
-const manifest = ensureWorkspace();
+const manifest = ensureWorkspace({ risks: options.risks, regenerate: options.regenerate, say });
 if (!existsSync(CLI)) fail(`${relative(REPO, CLI)} does not exist: run \`npm run build\` (or \`npm run bench:check\`)`);
 
 say(`measuring: ${options.runs} run${options.runs === 1 ? '' : 's'} each, after one warm-up run …`);

@@ -31,6 +31,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AS_OF, DEFAULT_RISKS } from './generate-workspace.mjs';
 import { LspSession, TimeoutError, notImplemented, now } from './lsp-client.mjs';
+import { readOptions } from './options.mjs';
 import { ensureWorkspace, WORK } from './workspace.mjs';
 import { PART_OF, generateYaml } from './yaml/generate-yaml.mjs';
 
@@ -51,52 +52,29 @@ const TARGETS = {
 // ---------------------------------------------------------------------------
 // Arguments
 
-function parseArgs(argv) {
-  const options = { runs: 5, edits: 36, requests: 20, cycles: 30, only: undefined, file: 'risks-03.isms', yamlFile: 'whole', timeoutS: 300, risks: DEFAULT_RISKS, regenerate: false, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const int = () => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) usage(`${arg} needs a positive integer`);
-      return value;
-    };
-    const one = (...choices) => {
-      const value = argv[++i];
-      if (!choices.includes(value)) usage(`${arg} takes ${choices.join(' or ')}`);
-      return value;
-    };
-    if (arg === '--runs') options.runs = int();
-    else if (arg === '--edits') options.edits = int();
-    else if (arg === '--requests') options.requests = int();
-    else if (arg === '--cycles') options.cycles = int();
-    else if (arg === '--timeout') options.timeoutS = int();
-    else if (arg === '--risks') options.risks = int();
-    else if (arg === '--only') options.only = one('isms', 'yaml');
-    else if (arg === '--yaml-file') options.yamlFile = one('whole', 'part');
-    else if (arg === '--file') {
-      options.file = argv[++i];
-      if (!options.file?.endsWith('.isms')) usage('--file takes the name of a generated .isms file');
-    } else if (arg === '--regenerate') options.regenerate = true;
-    else if (arg === '--json') options.json = true;
-    else if (arg === '-h' || arg === '--help') usage();
-    else usage(`unknown argument ${arg}`);
-  }
-  return options;
+const options = readOptions(
+  'bench/lsp',
+  'usage: node bench/lsp.mjs [--runs N] [--edits N] [--requests N] [--cycles N] [--only isms|yaml] [--file risks-03.isms]\n' +
+    '                          [--yaml-file whole|part] [--timeout S] [--risks N] [--regenerate] [--json]',
+  {
+    runs: { type: 'int' },
+    edits: { type: 'int' },
+    requests: { type: 'int' },
+    cycles: { type: 'int' },
+    timeout: { type: 'int', key: 'timeoutS' },
+    risks: { type: 'int' },
+    only: { type: 'string', choices: ['isms', 'yaml'] },
+    'yaml-file': { type: 'string', choices: ['whole', 'part'] },
+    file: { type: 'string' },
+    regenerate: { type: 'flag' },
+    json: { type: 'flag' },
+  },
+  { runs: 5, edits: 36, requests: 20, cycles: 30, only: undefined, file: 'risks-03.isms', yamlFile: 'whole', timeoutS: 300, risks: DEFAULT_RISKS, regenerate: false, json: false },
+);
+if (!options.file.endsWith('.isms')) {
+  console.error('bench/lsp: --file takes the name of a generated .isms file');
+  process.exit(2);
 }
-
-function usage(error) {
-  const text =
-    'usage: node bench/lsp.mjs [--runs N] [--edits N] [--requests N] [--only isms|yaml] [--file risks-03.isms]\n' +
-    '                          [--yaml-file whole|part] [--timeout S] [--risks N] [--regenerate] [--json]';
-  if (error) {
-    console.error(`bench/lsp: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
-}
-
-const options = parseArgs(process.argv.slice(2));
 const say = options.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
 const TIMEOUT_MS = options.timeoutS * 1000;
 const STEP_TIMEOUT_MS = Math.max(5000, TIMEOUT_MS / 4);

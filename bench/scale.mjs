@@ -34,6 +34,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { AS_OF, DEFAULT_SEED, generateWorkspace } from './generate-workspace.mjs';
+import { readOptions } from './options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
@@ -47,32 +48,12 @@ const FACTORS = [1, 2, 4];
 // ---------------------------------------------------------------------------
 // Arguments
 
-function usage(error) {
-  const text = 'usage: node bench/scale.mjs [--risks N] [--runs N] [--regenerate] [--json]';
-  if (error) {
-    console.error(`bench/scale: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
-}
-
-const options = { risks: 12_800, runs: 3, regenerate: false, json: false };
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const arg = argv[i];
-  const int = () => {
-    const value = Number(argv[++i]);
-    if (!Number.isInteger(value) || value < 1) usage(`${arg} needs a positive integer`);
-    return value;
-  };
-  if (arg === '--risks') options.risks = int();
-  else if (arg === '--runs') options.runs = int();
-  else if (arg === '--regenerate') options.regenerate = true;
-  else if (arg === '--json') options.json = true;
-  else if (arg === '-h' || arg === '--help') usage();
-  else usage(`unknown argument ${arg}`);
-}
+const options = readOptions(
+  'bench/scale',
+  'usage: node bench/scale.mjs [--risks N] [--runs N] [--regenerate] [--json]',
+  { risks: { type: 'int' }, runs: { type: 'int' }, regenerate: { type: 'flag' }, json: { type: 'flag' } },
+  { risks: 12_800, runs: 3, regenerate: false, json: false },
+);
 const say = options.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
 const problems = [];
 const problem = (message) => {
@@ -303,7 +284,10 @@ function median(values) {
 // ---------------------------------------------------------------------------
 // Main
 
-if (!existsSync(CLI)) usage(`${relative(REPO, CLI)} does not exist: run \`npm run build\` (or \`npm run bench:scale\`)`);
+if (!existsSync(CLI)) {
+  console.error(`bench/scale: ${relative(REPO, CLI)} does not exist: run \`npm run build\` (or \`npm run bench:scale\`)`);
+  process.exit(2);
+}
 const loadBefore = loadavg();
 say(`scale benchmark — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, base ${options.risks.toLocaleString('en')} risks, ${options.runs} timed runs each after one warm-up, load average ${loadBefore.map((v) => v.toFixed(2)).join(' ')}`);
 const workspaces = FACTORS.map((f) => ensureWorkspace(`${f}x`, options.risks * f));

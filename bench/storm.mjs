@@ -27,41 +27,28 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOptions } from './options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
 const ENTRY = join(REPO, 'test/lsp/storm/storm.ts');
 const BUNDLE = join(HERE, '.work/build/storm.cjs');
 
-function usage(error) {
-  const text = 'usage: node bench/storm.mjs [--edits N] [--seed S] [--checkpoint N] [--rss-every N] [--timeout S] [--exclude none|SEQUENCE,...] [--json]';
-  if (error) {
-    console.error(`bench/storm: ${error}\n${text}`);
-    process.exit(2);
-  }
-  console.log(text);
-  process.exit(0);
-}
-
-const options = { edits: 20_000, seed: 27001, checkpoint: 1000, rssEvery: 100, timeoutS: 60, exclude: undefined, json: false };
-const argv = process.argv.slice(2);
-for (let i = 0; i < argv.length; i++) {
-  const arg = argv[i];
-  const int = () => {
-    const value = Number(argv[++i]);
-    if (!Number.isInteger(value) || value < 1) usage(`${arg} needs a positive integer`);
-    return value;
-  };
-  if (arg === '--edits') options.edits = int();
-  else if (arg === '--seed') options.seed = int();
-  else if (arg === '--checkpoint') options.checkpoint = int();
-  else if (arg === '--rss-every') options.rssEvery = int();
-  else if (arg === '--timeout') options.timeoutS = int();
-  else if (arg === '--exclude') options.exclude = (argv[++i] ?? '').split(',').filter((v) => v && v !== 'none');
-  else if (arg === '--json') options.json = true;
-  else if (arg === '-h' || arg === '--help') usage();
-  else usage(`unknown argument ${arg}`);
-}
+const USAGE = 'usage: node bench/storm.mjs [--edits N] [--seed S] [--checkpoint N] [--rss-every N] [--timeout S] [--exclude none|SEQUENCE,...] [--json]';
+const options = readOptions(
+  'bench/storm',
+  USAGE,
+  {
+    edits: { type: 'int' },
+    seed: { type: 'int' },
+    checkpoint: { type: 'int' },
+    'rss-every': { type: 'int' },
+    timeout: { type: 'int', key: 'timeoutS' },
+    exclude: { type: 'string', parse: (value) => value.split(',').filter((v) => v && v !== 'none') },
+    json: { type: 'flag' },
+  },
+  { edits: 20_000, seed: 27001, checkpoint: 1000, rssEvery: 100, timeoutS: 60, exclude: undefined, json: false },
+);
 const say = options.json ? (...a) => console.error(...a) : (...a) => console.log(...a);
 
 // The storm is TypeScript (shared with the test): bundle it, then load it here.
@@ -71,7 +58,12 @@ mkdirSync(dirname(BUNDLE), { recursive: true });
 await esbuild.build({ entryPoints: [ENTRY], outfile: BUNDLE, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
 const { runStorm, formatReport, rssGrowth, SEQUENCES, OPEN_BUGS } = createRequire(import.meta.url)(BUNDLE);
 const exclude = options.exclude ?? [...OPEN_BUGS];
-for (const sequence of exclude) if (!SEQUENCES.includes(sequence)) usage(`unknown sequence ${sequence} (${SEQUENCES.join(', ')})`);
+for (const sequence of exclude) {
+  if (!SEQUENCES.includes(sequence)) {
+    console.error(`bench/storm: unknown sequence ${sequence} (${SEQUENCES.join(', ')})\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 say(`edit storm: ${options.edits} edits, seed ${options.seed}, checkpoints every ${options.checkpoint}, left out: ${exclude.join(', ') || 'nothing'}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}`);
 const report = await runStorm({

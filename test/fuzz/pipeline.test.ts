@@ -24,7 +24,7 @@ import { confirmSlow, FuzzRunner, type CaseFailure } from './runner';
 import type { WorkerJob, WorkerSetup } from './worker';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
-const CASES = Number(process.env.FUZZ_CASES ?? 500);
+const CASES = Number(process.env.FUZZ_CASES ?? 2000);
 const PLANS = Number(process.env.FUZZ_PLANS ?? 40);
 const CLI_CASES = Number(process.env.FUZZ_CLI_CASES ?? 6);
 const WORKERS = Math.max(1, Number(process.env.FUZZ_WORKERS ?? Math.min(2, os.availableParallelism())));
