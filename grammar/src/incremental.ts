@@ -9,13 +9,18 @@
  * tree is a value of one version of its file, and the previous version's tree
  * is not used again once its file has changed.
  *
- * Whenever anything is irregular (the previous text had errors, the window
- * does not parse cleanly, an edit merges two statements' lines) the result is
- * undefined and the caller parses the whole file.
+ * The window is parsed by the fast path, or, when it has syntax errors that
+ * cannot reach past it, by the recovering parser. Whenever anything else is
+ * irregular (the previous text had errors outside the window, an error could
+ * run on past the window, an edit merges two statements' lines) the result
+ * is undefined and the caller parses the whole file.
  */
 import { parseFast } from './fast-parser';
 import { LineIndex } from './line-index';
-import type { Argument, Block, Comment, ParsedFile, Statement } from './syntax-tree';
+import { tokenize } from './lexer';
+import { parseWithRecovery } from './parse';
+import { LBrace, RBrace } from './tokens';
+import type { Argument, Block, Comment, ParsedFile, Statement, SyntaxError } from './syntax-tree';
 
 /** What an incremental re-parse replaced: old statements [from, to) by `count` new ones. */
 export interface StatementSplice {
@@ -34,7 +39,6 @@ export interface Reparse {
 }
 
 export function reparse(previous: ParsedFile, text: string): Reparse | undefined {
-  if (previous.errors.length > 0) return undefined;
   const old = previous.text;
   const limit = Math.min(old.length, text.length);
   const prefix = commonPrefix(old, text, limit);
@@ -53,9 +57,12 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
   const windowOldEnd = to < statements.length ? statements[to].start : old.length;
   const windowNewEnd = windowOldEnd + delta;
   if (windowNewEnd < windowStart) return undefined;
+  // The previous version's errors are parsed again only if they all lie in the window.
+  if (!previous.errors.every((error) => error.start >= windowStart && error.start < windowOldEnd && error.end <= windowOldEnd)) return undefined;
 
   const slice = text.slice(windowStart, windowNewEnd);
-  const parsedWindow = parseFast(slice);
+  const fast = parseFast(slice);
+  const parsedWindow = fast ? { ...fast, errors: NO_ERRORS } : from === 0 || startsAfterLineBreak(slice) ? parseLocally(slice) : undefined;
   if (!parsedWindow) return undefined;
   // The window must not run into the statement before it or after it on the same line.
   const firstStart = parsedWindow.statements.length > 0 ? parsedWindow.statements[0].start : slice.length;
@@ -86,7 +93,7 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
       text,
       statements: [...statements.slice(0, from), ...parsedWindow.statements, ...tail],
       comments,
-      errors: [],
+      errors: parsedWindow.errors.map((error) => ({ message: error.message, start: error.start + windowStart, end: error.end + windowStart })),
       lines: new LineIndex(text),
     },
     splice: { from, to, count: parsedWindow.statements.length, start: windowStart, oldEnd: windowOldEnd, delta },
@@ -112,6 +119,36 @@ function commonSuffix(a: string, b: string, limit: number): number {
   while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
   while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
+}
+
+const NO_ERRORS: readonly SyntaxError[] = [];
+
+/**
+ * The window parsed by the recovering parser, when its errors cannot reach
+ * past it: no block left open (it would take in the statements after the
+ * window) and no text block or block comment (an unterminated one would run
+ * on into them). Then it is what a whole parse gives for those lines: typing
+ * in a large file that does not parse for the moment stays incremental.
+ */
+function parseLocally(slice: string): { statements: Statement[]; comments: Comment[]; errors: readonly SyntaxError[] } | undefined {
+  if (slice.includes('"""') || slice.includes('/*') || !bracesBalance(slice)) return undefined;
+  const parsed = parseWithRecovery(slice);
+  return { statements: [...parsed.statements], comments: [...parsed.comments], errors: parsed.errors };
+}
+
+/** Whether every `{` of the text (outside strings and comments) is closed by a later `}`, and no `}` closes nothing. */
+function bracesBalance(slice: string): boolean {
+  let depth = 0;
+  for (const token of tokenize(slice).tokens) {
+    if (token.tokenType === LBrace) depth++;
+    else if (token.tokenType === RBrace && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** Whether the window's first line (the rest of the line of the statement before it) holds nothing but blanks and a line comment. */
+function startsAfterLineBreak(slice: string): boolean {
+  return /^[ \t]*(?:\/\/[^\r\n]*)?(?:\r|\n|$)/.test(slice);
 }
 
 /** Whether only blanks follow the last line break of the text (so what comes next starts a line). */

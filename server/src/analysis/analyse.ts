@@ -90,10 +90,13 @@ export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysi
   }
   const fresh: Diagnostic[] = [];
   const windowStatements = new Set(parsed.statements.slice(splice.from, splice.from + splice.count));
+  const windowEntities = model.entities.filter((entity) => windowStatements.has(entity.statement));
+  // Everything a file rule may walk, cut to the window: entities, unknown statements and references.
   const windowModel: FileModel = {
     ...model,
-    entities: model.entities.filter((entity) => windowStatements.has(entity.statement)),
+    entities: windowEntities,
     unknownStatements: model.unknownStatements.filter((statement) => windowStatements.has(statement)),
+    references: windowEntities.flatMap((entity) => entity.references),
   };
   const report = collector(fresh);
   for (const rule of FILE_RULES) rule.check({ model: windowModel, report });
