@@ -11,26 +11,15 @@ export interface LineColumn {
 }
 
 export class LineIndex {
-  /** Offset at which each line starts; `lineStarts[0]` is 0. */
-  readonly lineStarts: readonly number[];
+  private starts: readonly number[] | undefined;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    if (text.indexOf('\r') < 0) {
-      // The common case, LF only: indexOf is several times faster than a character loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    } else {
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 13) {
-          if (text.charCodeAt(i + 1) === 10) i++;
-          starts.push(i + 1);
-        } else if (c === 10) {
-          starts.push(i + 1);
-        }
-      }
-    }
-    this.lineStarts = starts;
+  /** Lines are found on first use: `isms check` of files without findings never needs them. */
+  constructor(private readonly text: string) {}
+
+  /** Offset at which each line starts; `lineStarts[0]` is 0. */
+  get lineStarts(): readonly number[] {
+    this.starts ??= findLineStarts(this.text);
+    return this.starts;
   }
 
   get lineCount(): number {
@@ -63,4 +52,23 @@ export class LineIndex {
     if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
     return start + Math.max(0, Math.min(column, end - start));
   }
+}
+
+function findLineStarts(text: string): number[] {
+  const starts = [0];
+  if (text.indexOf('\r') < 0) {
+    // The common case, LF only: indexOf is several times faster than a character loop.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10) {
+        starts.push(i + 1);
+      }
+    }
+  }
+  return starts;
 }
