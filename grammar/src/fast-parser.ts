@@ -9,7 +9,7 @@
  * takes a fraction of that (bench/check.mjs). A differential property test
  * (test/unit/grammar/fast-parser.test.ts) holds the two trees equal.
  */
-import type { Argument, ArgumentKind, Block, Comment, Statement } from './syntax-tree';
+import { Argument, Statement, type ArgumentKind, type Block, type Comment } from './syntax-tree';
 import { MAX_BLOCK_DEPTH } from './limits';
 
 const enum Ch {
@@ -140,7 +140,7 @@ class FastParser {
         if (count === 0) throw GIVE_UP;
         const last = buffer[count - 1];
         if (last.comma) throw GIVE_UP;
-        buffer[count - 1] = { kind: last.kind, image: last.image, start: last.start, end: last.end, comma: true };
+        buffer[count - 1] = new Argument(last.kind, last.image, last.start, true);
         this.pos++;
         // A line that ends with `,` continues on the next line.
         this.skipBlankLines();
@@ -148,9 +148,7 @@ class FastParser {
       }
       buffer[count++] = this.argument(c);
     }
-    const args = buffer.slice(0, count);
-    const end = block ? block.end : count > 0 ? args[count - 1].end : nameEnd;
-    return { name, nameStart, nameEnd, args, block, start: nameStart, end };
+    return new Statement(name, nameStart, buffer.slice(0, count), block);
   }
 
   private name(start: number, end: number): string {
@@ -180,7 +178,7 @@ class FastParser {
       kind = 'name';
     } else throw GIVE_UP;
     this.requireSeparator();
-    return { kind, image: this.text.slice(start, this.pos), start, end: this.pos, comma: false };
+    return new Argument(kind, this.text.slice(start, this.pos), start, false);
   }
 
   /** After an argument: a blank, `,`, `{`, `}`, a comment or a line end (else the lexer would split oddly). */

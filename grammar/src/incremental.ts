@@ -170,16 +170,9 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Moves a statement and everything in it by `delta` (the one place trees are changed after parsing). */
 function shiftStatement(statement: Statement, delta: number): void {
-  const s = statement as Mutable<Statement>;
-  s.start += delta;
-  s.end += delta;
-  s.nameStart += delta;
-  s.nameEnd += delta;
-  for (const argument of statement.args) {
-    const a = argument as Mutable<Argument>;
-    a.start += delta;
-    a.end += delta;
-  }
+  // Only stored positions move: the others (`start`, `end`, `nameEnd`, an argument's `end`) derive from them.
+  (statement as Mutable<Pick<Statement, 'nameStart'>>).nameStart += delta;
+  for (const argument of statement.args) (argument as Mutable<Pick<Argument, 'start'>>).start += delta;
   if (statement.block) {
     const b = statement.block as Mutable<Block>;
     b.open += delta;

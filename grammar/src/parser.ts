@@ -9,7 +9,7 @@
  * is guarded by lookahead, so the parser never throws a recognition error.
  */
 import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
-import type { Argument, ArgumentKind, Block, Statement, SyntaxError } from './syntax-tree';
+import { Argument, Statement, type ArgumentKind, type Block, type SyntaxError } from './syntax-tree';
 import {
   ALL_TOKENS,
   ArgumentToken,
@@ -100,13 +100,7 @@ class IsmsParser extends EmbeddedActionsParser {
     const token = this.CONSUME(ArgumentToken);
     const comma = this.OPTION(this.commaAndContinuation);
     this.ACTION(() => {
-      this.args.push({
-        kind: argumentKind(token),
-        image: token.image,
-        start: token.startOffset,
-        end: tokenEnd(token),
-        comma: comma === true,
-      });
+      this.args.push(new Argument(argumentKind(token), token.image, token.startOffset, comma === true));
     });
   };
 
@@ -167,18 +161,7 @@ class IsmsParser extends EmbeddedActionsParser {
     this.MANY(this.argument);
     const args = this.args;
     const block = this.OPTION2(this.subruleBlock);
-    return this.ACTION(() => {
-      const last = args.length > 0 ? args[args.length - 1].end : tokenEnd(name);
-      return {
-        name: name.image,
-        nameStart: name.startOffset,
-        nameEnd: tokenEnd(name),
-        args,
-        block,
-        start: name.startOffset,
-        end: block ? block.end : last,
-      };
-    });
+    return this.ACTION(() => new Statement(name.image, name.startOffset, args, block));
   });
 
   readonly block = this.RULE('block', (): Block => {

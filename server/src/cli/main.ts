@@ -9,6 +9,7 @@ import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
 import { TOOL_VERSION } from './tool-info';
 import { growYoungGenerationFast } from '../node-host/heap-policy';
+import { compileForShortRun } from '../node-host/jit-policy';
 import { InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 
@@ -69,6 +70,7 @@ function write(stream: NodeJS.WriteStream, data: string | Uint8Array): Promise<v
 
 async function main(): Promise<void> {
   growYoungGenerationFast();
+  compileForShortRun();
   let result: CommandResult;
   try {
     result = await run(process.argv.slice(2), process.cwd());
