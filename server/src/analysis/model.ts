@@ -9,14 +9,14 @@ import type { Argument, ParsedFile, Statement } from '../../../grammar/src';
 import { argumentText } from '../../../grammar/src';
 import { fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
 
-/** A field statement inside an entity's block. */
-export interface Field {
-  readonly name: string;
-  readonly statement: Statement;
-  /** The schema of the field, or undefined for an unknown field. */
-  readonly spec: FieldSpec | undefined;
-  readonly values: readonly Argument[];
-}
+/**
+ * A field: a statement inside an entity's block, its values the statement's
+ * arguments. The statement itself, not an object around it: a large ISMS has
+ * 100,000s of fields, and a wrapper per field was an eighth of the heap that
+ * the garbage collector copies while a workspace is read. Its schema comes
+ * from {@link specOf}.
+ */
+export type Field = Statement;
 
 export interface Entity {
   readonly file: string;
@@ -95,19 +95,13 @@ function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity
     }
   }
   const headEnd = headArgs > 0 ? args[headArgs - 1].end : statement.nameEnd;
-  // map, not push: an array of the exact length (thousands of entities stay in memory).
-  const fields = (statement.block?.statements ?? NO_STATEMENTS).map((child): Field => {
-    const known = fieldSpec(spec.kind, child.name);
-    // The schema's own string for a known name: comparisons with literals are then pointer comparisons.
-    const name = known ? known.name : child.name;
-    return { name, statement: child, spec: known, values: child.args };
-  });
+  const fields = statement.block?.statements ?? NO_STATEMENTS;
   const entity: Entity = { file, kind: spec.kind, spec, statement, id, title, headEnd, fields, references: NO_REFERENCES };
   let references: FileReference[] | undefined;
   for (const field of fields) {
-    const expected = field.spec?.references;
+    const expected = fieldSpec(spec.kind, field.name)?.references;
     if (!expected) continue;
-    for (const value of field.values) if (value.kind === 'name') (references ??= []).push({ entity, field, value, expected });
+    for (const value of field.args) if (value.kind === 'name') (references ??= []).push({ entity, field, value, expected });
   }
   if (references) (entity as { references: readonly FileReference[] }).references = references;
   return entity;
@@ -115,6 +109,11 @@ function buildEntity(file: string, spec: KindSpec, statement: Statement): Entity
 
 const NO_STATEMENTS: readonly Statement[] = [];
 const NO_REFERENCES: readonly FileReference[] = [];
+
+/** The schema of an entity's field, or undefined for an unknown field. */
+export function specOf(entity: Entity, field: Field): FieldSpec | undefined {
+  return fieldSpec(entity.kind, field.name);
+}
 
 /** The number of head arguments an entity's head uses (extra ones are invalid). */
 export function headArgumentCount(entity: Entity): number {
@@ -151,13 +150,13 @@ export function firstField(entity: Entity, name: string): Field | undefined {
 /** All values of a field (over repeated occurrences), as arguments. */
 export function fieldArguments(entity: Entity, name: string): Argument[] {
   const result: Argument[] = [];
-  for (const f of entity.fields) if (f.name === name) result.push(...f.values);
+  for (const f of entity.fields) if (f.name === name) result.push(...f.args);
   return result;
 }
 
 /** The first value of a field, decoded; undefined when absent. */
 export function fieldText(entity: Entity, name: string): string | undefined {
-  const value = firstField(entity, name)?.values[0];
+  const value = firstField(entity, name)?.args[0];
   return value ? argumentText(value) : undefined;
 }
 
@@ -168,7 +167,7 @@ export function fieldTexts(entity: Entity, name: string): string[] {
 
 /** The first value of a field as a number, when it is a number. */
 export function fieldNumber(entity: Entity, name: string): number | undefined {
-  const value = firstField(entity, name)?.values[0];
+  const value = firstField(entity, name)?.args[0];
   return value && value.kind === 'number' ? Number(value.image) : undefined;
 }
 

@@ -18,7 +18,7 @@ export interface RiskCriteria {
 export function riskCriteria(index: WorkspaceIndex): RiskCriteria | undefined {
   const entity = index.first('risk-criteria');
   if (!entity) return undefined;
-  const interval = firstField(entity, 'assessment-interval')?.values[0];
+  const interval = firstField(entity, 'assessment-interval')?.args[0];
   return {
     entity,
     likelihoodLabels: fieldTexts(entity, 'likelihood-scale'),

@@ -4,7 +4,8 @@
  * hover, definition, references, rename and highlights all start here.
  */
 import type { Argument, Statement } from '../../../grammar/src';
-import type { Entity, Field, FileModel } from '../analysis/model';
+import { specOf, type Entity, type Field, type FileModel } from '../analysis/model';
+import type { FieldSpec } from '../schema';
 
 export interface CursorContext {
   /** The top-level statement around the offset, if any. */
@@ -13,6 +14,8 @@ export interface CursorContext {
   readonly entity: Entity | undefined;
   /** The field statement around the offset, inside the entity's block. */
   readonly field: Field | undefined;
+  /** The schema of `field`, when it is a field of its kind. */
+  readonly fieldSpec: FieldSpec | undefined;
   /** The statement the offset is on (the field's, else the top-level one). */
   readonly statement: Statement | undefined;
   /** On the name of `statement` (a kind or a field name). */
@@ -33,8 +36,8 @@ export function cursorContext(model: FileModel, offset: number): CursorContext {
   const block = topLevel?.block;
   const inBlock = block !== undefined && offset > block.open && (!block.closed || offset < block.end);
   let field: Field | undefined;
-  if (entity && inBlock) field = entity.fields.find((f) => within(offset, f.statement.start, f.statement.end));
-  const statement = field?.statement ?? (inBlock ? undefined : topLevel);
+  if (entity && inBlock) field = entity.fields.find((f) => within(offset, f.start, f.end));
+  const statement = field ?? (inBlock ? undefined : topLevel);
   const onName = statement !== undefined && within(offset, statement.nameStart, statement.nameEnd);
   let argumentIndex = -1;
   if (statement && !onName) argumentIndex = statement.args.findIndex((a) => within(offset, a.start, a.end));
@@ -42,6 +45,7 @@ export function cursorContext(model: FileModel, offset: number): CursorContext {
     topLevel,
     entity,
     field,
+    fieldSpec: entity && field ? specOf(entity, field) : undefined,
     statement,
     onName,
     argument: argumentIndex >= 0 ? statement!.args[argumentIndex] : undefined,

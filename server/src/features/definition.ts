@@ -53,7 +53,7 @@ export function idTargetAt(model: FileModel, offset: number): IdTarget {
   const argument = context.argument;
   if (!argument) return { kind: 'none' };
   if (context.field) {
-    const reference = context.field.spec?.types.find((type) => type.kind === 'reference');
+    const reference = context.fieldSpec?.types.find((type) => type.kind === 'reference');
     if (reference?.kind === 'reference' && argument.kind === 'name') {
       return { kind: 'id', id: argument.image, argument, declaration: false, entity: context.entity!, field: context.field, expected: reference.to };
     }

@@ -29,7 +29,7 @@ export function documentLinks(service: LanguageService, file: string): DocumentL
     if (!fieldName) continue;
     for (const field of entity.fields) {
       if (field.name !== fieldName) continue;
-      for (const value of field.values) {
+      for (const value of field.args) {
         if (value.kind !== 'string' || !value.image.endsWith('"') || value.image.length < 2) continue;
         const text = argumentText(value);
         if (!isRelativeFilePath(text)) continue;

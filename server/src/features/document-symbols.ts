@@ -35,10 +35,10 @@ export function documentSymbols(service: LanguageService, file: string): Documen
     selectionRange: entity.id ? { start: entity.id.start, end: entity.id.end } : { start: entity.statement.nameStart, end: entity.statement.nameEnd },
     children: entity.fields.map((field) => ({
       name: field.name,
-      detail: valuesText(field.values),
+      detail: valuesText(field.args),
       kind: 'field' as const,
-      range: statementRange(field.statement),
-      selectionRange: { start: field.statement.nameStart, end: field.statement.nameEnd },
+      range: statementRange(field),
+      selectionRange: { start: field.nameStart, end: field.nameEnd },
       children: [],
     })),
   }));

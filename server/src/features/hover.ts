@@ -45,7 +45,7 @@ export function hover(service: LanguageService, file: string, offset: number): H
   if (context.onName) {
     const nameRange = range(statement.nameStart, statement.nameEnd);
     if (context.field) {
-      const spec = context.field.spec;
+      const spec = context.fieldSpec;
       return spec && context.entity ? { markdown: fieldMarkdown(context.entity.spec, spec), range: nameRange } : undefined;
     }
     const spec = kindSpec(statement.name);
@@ -70,7 +70,7 @@ export function hover(service: LanguageService, file: string, offset: number): H
   }
 
   const field = context.field;
-  const spec = field.spec;
+  const spec = context.fieldSpec;
   if (!spec) return undefined;
   const reference = spec.types.find((type) => type.kind === 'reference');
   if (reference?.kind === 'reference' && argument.kind === 'name') {
@@ -251,9 +251,9 @@ function entityFacts(service: LanguageService, index: WorkspaceIndex, entity: En
     }
     default:
       return entity.fields
-        .filter((field) => field.values.length > 0)
+        .filter((field) => field.args.length > 0)
         .slice(0, 3)
-        .map((field) => `${field.name}: ${inline(shorten(field.values.map(valueText).join(', ')))}`);
+        .map((field) => `${field.name}: ${inline(shorten(field.args.map(valueText).join(', ')))}`);
   }
 }
 

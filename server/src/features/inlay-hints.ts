@@ -14,7 +14,7 @@
  */
 import type { Argument } from '../../../grammar/src';
 import { annexControl, type AnnexControl } from '../catalogue/annex-a';
-import { firstField, type Entity } from '../analysis/model';
+import { firstField, specOf, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { LanguageService } from '../language-service';
 
@@ -41,8 +41,8 @@ export function inlayHints(service: LanguageService, file: string, range: { read
       if (control) add(annexHint(entity.id, control));
     }
     for (const field of entity.fields) {
-      if (!field.spec?.types.some((type) => type.kind === 'reference' && type.to.includes('control'))) continue;
-      for (const value of field.values) {
+      if (!specOf(entity, field)?.types.some((type) => type.kind === 'reference' && type.to.includes('control'))) continue;
+      for (const value of field.args) {
         const control = value.kind === 'name' ? annexControl(value.image) : undefined;
         if (control) add(annexHint(value, control));
       }
@@ -66,11 +66,11 @@ function annexHint(value: Argument, control: AnnexControl): InlayHint {
 
 function scoreHints(risk: Entity, criteria: RiskCriteria | undefined, add: (hint: InlayHint) => void): void {
   const score = riskScore(risk, criteria);
-  const impact = firstField(risk, 'impact')?.values[0];
+  const impact = firstField(risk, 'impact')?.args[0];
   if (impact && score.inherent !== undefined) {
     add(scoreHint(impact, 'Inherent', score.likelihood!, score.impact!, score.inherent, score.inherentAcceptable, criteria));
   }
-  const residualValue = firstField(risk, 'residual-impact')?.values[0] ?? firstField(risk, 'residual-likelihood')?.values[0];
+  const residualValue = firstField(risk, 'residual-impact')?.args[0] ?? firstField(risk, 'residual-likelihood')?.args[0];
   if (residualValue && residualValue.kind === 'number' && score.residual !== undefined) {
     add(scoreHint(residualValue, 'Residual', score.residualLikelihood!, score.residualImpact!, score.residual, score.residualAcceptable, criteria));
   }

@@ -27,6 +27,7 @@
 import type { Argument } from '../../../grammar/src';
 import { annexControl, looksLikeAnnexId } from '../catalogue/annex-a';
 import { legacyMapping } from '../catalogue/legacy-2013';
+import { specOf } from '../analysis/model';
 import type { LanguageService } from '../language-service';
 import type { EntityKind } from '../schema';
 
@@ -105,12 +106,12 @@ export function semanticTokens(service: LanguageService, file: string): Semantic
     push(statement.nameStart, statement.nameEnd, 'keyword');
     if (entity.id) idToken(entity.id, entity.kind, true);
     for (const field of entity.fields) {
-      const spec = field.spec;
+      const spec = specOf(entity, field);
       if (!spec) continue;
-      push(field.statement.nameStart, field.statement.nameEnd, 'property');
+      push(field.nameStart, field.nameEnd, 'property');
       const reference = spec.types.find((type) => type.kind === 'reference');
       const enums = spec.types.find((type) => type.kind === 'enum');
-      for (const value of field.values) {
+      for (const value of field.args) {
         if (value.kind !== 'name') continue;
         if (reference?.kind === 'reference') {
           const target = index.declarations(value.image);

@@ -16,7 +16,7 @@ export const documentNotFound: WorkspaceRule = {
       for (const entity of index.ofKind(kind as 'policy' | 'control')) {
         for (const field of entity.fields) {
           if (field.name !== fieldName) continue;
-          for (const value of field.values) {
+          for (const value of field.args) {
             if (value.kind !== 'string') continue;
             const text = argumentText(value);
             if (!isRelativeFilePath(text)) continue;

@@ -4,7 +4,7 @@
  * `invalid-value` for a block under a field.
  */
 import { nearestName } from '../../util/nearest-name';
-import type { Entity, Field } from '../model';
+import { specOf, type Entity, type Field } from '../model';
 import type { FileRule, Report } from '../rule';
 import { reportAtField } from './placement';
 
@@ -21,21 +21,21 @@ function checkFields(entity: Entity, report: Report): void {
   const fields = entity.fields;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
-    const statement = field.statement;
-    if (!field.spec) {
+    const spec = specOf(entity, field);
+    if (!spec) {
       const suggestion = nearestName(field.name, entity.spec.fields.map((f) => f.name));
       const hint = suggestion ? `; did you mean '${suggestion}'?` : '';
-      report('unknown-field', entity.file, statement.nameStart, statement.nameEnd, `${entity.kind} has no field '${field.name}'${hint}`, {
+      report('unknown-field', entity.file, field.nameStart, field.nameEnd, `${entity.kind} has no field '${field.name}'${hint}`, {
         clause: entity.spec.clauses[0],
         data: { actual: field.name, kind: entity.kind, ...(suggestion ? { suggestion } : {}) },
       });
-    } else if (!field.spec.repeatable && !field.spec.list && givenBefore(fields, i)) {
+    } else if (!spec.repeatable && !spec.list && givenBefore(fields, i)) {
       reportAtField(report, entity, field, 'duplicate-field', `'${field.name}' is given more than once; it takes one value`, {
         data: { field: field.name },
       });
     }
-    if (statement.block) {
-      report('invalid-value', entity.file, statement.block.open, statement.block.end, `a field takes no block: '${field.name}' value[, value…]`, {
+    if (field.block) {
+      report('invalid-value', entity.file, field.block.open, field.block.end, `a field takes no block: '${field.name}' value[, value…]`, {
         clause: entity.spec.clauses[0],
       });
     }

@@ -4,9 +4,9 @@
  */
 import type { Argument } from '../../../../grammar/src';
 import { isCalendarDate } from '../../../../grammar/src';
-import type { ValueType } from '../../schema';
+import type { FieldSpec, ValueType } from '../../schema';
 import { nearestName, withArticle } from '../../util/nearest-name';
-import type { Entity, Field } from '../model';
+import { specOf, type Entity, type Field } from '../model';
 import type { FileRule, Report } from '../rule';
 import { reportAtField, reportAtValue } from './placement';
 
@@ -16,20 +16,22 @@ export const fieldValues: FileRule = {
   codes: ['invalid-value'],
   check({ model, report }) {
     for (const entity of model.entities) {
-      for (const field of entity.fields) if (field.spec) checkValues(entity, field, report);
+      for (const field of entity.fields) {
+        const spec = specOf(entity, field);
+        if (spec) checkValues(entity, field, spec, report);
+      }
     }
   },
 };
 
-function checkValues(entity: Entity, field: Field, report: Report): void {
-  const spec = field.spec!;
-  if (field.values.length === 0) {
+function checkValues(entity: Entity, field: Field, spec: FieldSpec, report: Report): void {
+  if (field.args.length === 0) {
     reportAtField(report, entity, field, 'invalid-value', `'${field.name}' needs a value: ${describeTypes(spec.types)}`, {
       data: { field: field.name },
     });
     return;
   }
-  const values = field.values;
+  const values = field.args;
   for (let position = 0; position < values.length; position++) {
     const value = values[position];
     if (position > 0 && !spec.list) {

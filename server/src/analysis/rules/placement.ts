@@ -6,7 +6,7 @@
 import type { Argument } from '../../../../grammar/src';
 import { clauseOf } from '../../schema';
 import type { DiagnosticCode } from '../diagnostic-codes';
-import type { Entity, Field } from '../model';
+import { specOf, type Entity, type Field } from '../model';
 import type { Report, ReportOptions } from '../rule';
 
 export function reportAtHead(report: Report, entity: Entity, code: DiagnosticCode, message: string, options: ReportOptions = {}): void {
@@ -21,7 +21,7 @@ export function reportAtField(
   message: string,
   options: ReportOptions = {},
 ): void {
-  report(code, entity.file, field.statement.start, field.statement.end, message, { clause: clauseOf(entity.spec, field.spec), ...options });
+  report(code, entity.file, field.start, field.end, message, { clause: clauseOf(entity.spec, specOf(entity, field)), ...options });
 }
 
 export function reportAtValue(
@@ -33,5 +33,5 @@ export function reportAtValue(
   message: string,
   options: ReportOptions = {},
 ): void {
-  report(code, entity.file, value.start, value.end, message, { clause: clauseOf(entity.spec, field.spec), ...options });
+  report(code, entity.file, value.start, value.end, message, { clause: clauseOf(entity.spec, specOf(entity, field)), ...options });
 }

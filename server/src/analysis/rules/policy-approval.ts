@@ -10,7 +10,7 @@ export const policyApproval: WorkspaceRule = {
   check({ index, report }) {
     for (const policy of index.ofKind('policy')) {
       const field = firstField(policy, 'approved-by');
-      const approver = field?.values[0];
+      const approver = field?.args[0];
       if (!field || approver?.kind !== 'name') continue;
       if (index.declaration(approver.image)?.kind !== 'role' || index.isTopManagement(approver.image)) continue;
       reportAtValue(report, policy, field, approver, 'approver-not-top-management', `'${approver.image}' is not top management; top management approves the information security policy`, {

@@ -13,7 +13,7 @@ export const reviewOverdue: ContextualFileRule = {
     for (const policy of model.entities) {
       if (policy.kind !== 'policy') continue;
       const field = firstField(policy, 'next-review');
-      const value = field?.values[0];
+      const value = field?.args[0];
       if (!field || value?.kind !== 'date' || !isCalendarDate(value.image) || value.image >= asOf) continue;
       reportAtValue(report, policy, field, value, 'review-overdue', `the review of ${policy.id?.image ?? 'this policy'} was due on ${value.image} (as of ${asOf})`, {
         data: { entity: policy.id?.image },

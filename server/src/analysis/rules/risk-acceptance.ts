@@ -14,14 +14,14 @@ export const riskAcceptance: FileRule = {
   check({ model, report }) {
     for (const risk of model.entities) {
       if (risk.kind !== 'risk') continue;
-      const owner = firstField(risk, 'owner')?.values[0];
+      const owner = firstField(risk, 'owner')?.args[0];
       const acceptedBy = firstField(risk, 'accepted-by');
       if (hasField(risk, 'treatment') && !acceptedBy) {
         reportAtHead(report, risk, 'residual-risk-not-accepted', `the residual risk of ${risk.id?.image ?? 'this risk'} has not been accepted: add accepted-by with the risk owner`, {
           data: { ...(owner?.kind === 'name' ? { owner: owner.image } : {}), ...(risk.id ? { entity: risk.id.image } : {}) },
         });
       }
-      const acceptor = acceptedBy?.values[0];
+      const acceptor = acceptedBy?.args[0];
       if (acceptedBy && acceptor?.kind === 'name' && owner?.kind === 'name' && acceptor.image !== owner.image) {
         reportAtValue(report, risk, acceptedBy, acceptor, 'acceptor-not-owner', `the residual risk is accepted by '${acceptor.image}', but the risk owner is '${owner.image}'`, {
           data: { owner: owner.image, actual: acceptor.image },

@@ -18,7 +18,7 @@ export const riskAssessmentOverdue: ContextualFileRule = {
     for (const risk of model.entities) {
       if (risk.kind !== 'risk') continue;
       const field = firstField(risk, 'assessed');
-      const value = field?.values[0];
+      const value = field?.args[0];
       if (!field || value?.kind !== 'date') continue;
       let due = dueDates.get(value.image);
       if (due === undefined) {

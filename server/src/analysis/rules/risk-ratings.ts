@@ -30,7 +30,7 @@ export const riskRatings: ContextualFileRule = {
 
 function checkRating(risk: Entity, name: string, scale: string, levels: number, report: Report): void {
   const field = firstField(risk, name);
-  const value: Argument | undefined = field?.values[0];
+  const value: Argument | undefined = field?.args[0];
   if (!field || value?.kind !== 'number') return;
   const level = Number(value.image);
   if (level >= 1 && level <= levels) return;

@@ -34,6 +34,6 @@ export const riskTreatment: ContextualFileRule = {
 
 /** Whether any `controls` field of the risk has a value (without collecting them: this runs for every risk). */
 function namesAnyControl(risk: Entity): boolean {
-  for (const field of risk.fields) if (field.name === 'controls' && field.values.length > 0) return true;
+  for (const field of risk.fields) if (field.name === 'controls' && field.args.length > 0) return true;
   return false;
 }

@@ -12,11 +12,11 @@ export const removeDuplicateField: QuickFix = {
   fixes(context) {
     const { diagnostic, model, parsed } = context;
     const entity = entityAt(model.entities, diagnostic.start);
-    const field = entity?.fields.find((f) => f.statement.start === diagnostic.start);
+    const field = entity?.fields.find((f) => f.start === diagnostic.start);
     if (!field || field.name !== diagnostic.data?.field) return [];
-    const span = statementRemoval(parsed, field.statement.start, field.statement.end);
+    const span = statementRemoval(parsed, field.start, field.end);
     if (!span) return [];
-    const shown = context.text.slice(field.statement.start, field.statement.end);
+    const shown = context.text.slice(field.start, field.end);
     const title = shown.length <= 60 && !/[\r\n]/.test(shown) ? `Remove the duplicate '${shown}'` : `Remove the duplicate '${field.name}'`;
     return [quickFixAction(context, title, [{ ...span, newText: '' }], { isPreferred: true })];
   },

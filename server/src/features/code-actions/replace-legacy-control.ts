@@ -48,7 +48,7 @@ function headFixes(context: QuickFixContext, actual: string, targets: readonly s
 function listFixes(context: QuickFixContext, actual: string, targets: readonly string[]): CodeAction[] {
   const { diagnostic, model, parsed } = context;
   const entity = entityAt(model.entities, diagnostic.start)!;
-  const field = entity.fields.find((f) => f.values.some((value) => value.start === diagnostic.start));
+  const field = entity.fields.find((f) => f.args.some((value) => value.start === diagnostic.start));
   if (!field) return [];
   const listed = new Set(fieldArguments(entity, field.name).filter((value) => value.start !== diagnostic.start).map((value) => value.image));
   const wanted = targets.filter((target) => !listed.has(target));
@@ -59,7 +59,7 @@ function listFixes(context: QuickFixContext, actual: string, targets: readonly s
   if (wanted.length > 0) return [replace(wanted)];
 
   // Every successor is listed already: drop the legacy id and its comma.
-  const values = field.values;
+  const values = field.args;
   const position = values.findIndex((value) => value.start === diagnostic.start);
   const value = values[position];
   let span: { start: number; end: number } | undefined;
