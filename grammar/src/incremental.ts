@@ -19,7 +19,7 @@ import { parseFast } from './fast-parser';
 import { LineIndex } from './line-index';
 import { tokenize } from './lexer';
 import { parseWithRecovery } from './parse';
-import { LBrace, RBrace } from './tokens';
+import { tokenTypes } from './tokens';
 import type { Argument, Block, Comment, ParsedFile, Statement, SyntaxError } from './syntax-tree';
 
 /** What an incremental re-parse replaced: old statements [from, to) by `count` new ones. */
@@ -138,6 +138,7 @@ function parseLocally(slice: string): { statements: Statement[]; comments: Comme
 
 /** Whether every `{` of the text (outside strings and comments) is closed by a later `}`, and no `}` closes nothing. */
 function bracesBalance(slice: string): boolean {
+  const { LBrace, RBrace } = tokenTypes();
   let depth = 0;
   for (const token of tokenize(slice).tokens) {
     if (token.tokenType === LBrace) depth++;

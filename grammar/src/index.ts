@@ -6,5 +6,5 @@ export { LineIndex, type LineColumn } from './line-index';
 export * from './syntax-tree';
 export * from './literals';
 export { tokenize } from './lexer';
-export * as Tokens from './tokens';
+export { tokenTypes, type TokenTypes } from './tokens';
 export { reparse, type Reparse, type StatementSplice } from './incremental';

@@ -8,7 +8,7 @@ import { LineIndex } from './line-index';
 import { isTerminatedTextBlock, stringLiteralProblem } from './literals';
 import { parseTokens } from './parser';
 import type { Comment, ParsedFile, Statement, SyntaxError } from './syntax-tree';
-import { BlockComment, LBrace, RBrace, StringLiteral, TextBlock } from './tokens';
+import { tokenTypes } from './tokens';
 
 import { MAX_BLOCK_DEPTH, MAX_SYNTAX_ERRORS } from './limits';
 import { parseFast } from './fast-parser';
@@ -42,6 +42,7 @@ export function parseWithRecovery(text: string, lines: LineIndex = new LineIndex
     });
   }
 
+  const { BlockComment } = tokenTypes();
   const comments: Comment[] = [];
   for (const token of lexed.groups.comments ?? []) {
     const end = token.startOffset + token.image.length;
@@ -70,6 +71,7 @@ export function parseWithRecovery(text: string, lines: LineIndex = new LineIndex
  * badly escaped literals, and whether blocks nest too deep.
  */
 function checkTokens(tokens: IToken[], errors: SyntaxError[]): { tooDeep: boolean } {
+  const { LBrace, RBrace, StringLiteral, TextBlock } = tokenTypes();
   let depth = 0;
   let tooDeep = false;
   for (const token of tokens) {
@@ -93,6 +95,7 @@ function checkTokens(tokens: IToken[], errors: SyntaxError[]): { tooDeep: boolea
  * error per cut), so that the recursive parser has a bounded depth.
  */
 function cutDeepBlocks(tokens: IToken[], errors: SyntaxError[]): IToken[] {
+  const { LBrace, RBrace } = tokenTypes();
   const kept: IToken[] = [];
   let depth = 0;
   let cutFrom = -1;

@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 
-import { decodeTextBlock, MAX_SYNTAX_ERRORS, parse, parseWithRecovery, tokenize, Tokens, type ParsedFile, type Statement } from '../../grammar/src';
+import { decodeTextBlock, MAX_SYNTAX_ERRORS, parse, parseWithRecovery, tokenize, tokenTypes, type ParsedFile, type Statement } from '../../grammar/src';
 import type { Diagnostic } from '../../server/src/analysis/diagnostic';
 import { ALL_CODES, codeInfo, type DiagnosticCode } from '../../server/src/analysis/diagnostic-codes';
 import { clauseStatus } from '../../server/src/features/clause-status';
@@ -42,6 +42,8 @@ import { workspaceSymbols } from '../../server/src/features/workspace-symbols';
 import { createLanguageService, type LanguageService } from '../../server/src/language-service';
 import { finalFiles, type FuzzCase } from './cases';
 import { hashSeed, Rng } from './mutations';
+
+const Tokens = tokenTypes();
 
 export const AS_OF = '2026-11-27';
 

@@ -62,7 +62,7 @@
  * is formatted only when all its lines are in the range.
  */
 import type { IToken } from 'chevrotain';
-import { decodeTextBlock, parse, tokenize, Tokens } from '../../../grammar/src';
+import { decodeTextBlock, parse, tokenize, tokenTypes } from '../../../grammar/src';
 
 export interface FormatResult {
   readonly text: string;
@@ -122,6 +122,7 @@ const INDENT = '  ';
 const LINE_BREAK = /\r\n|\r|\n/;
 
 function isComment(item: Item): boolean {
+  const Tokens = tokenTypes();
   return item.tokenType === Tokens.LineComment || item.tokenType === Tokens.BlockComment;
 }
 
@@ -178,6 +179,7 @@ type TopLevelKind = 'none' | 'comment' | 'statement';
  * Items are addressed by index ranges [from, to) to keep allocation low.
  */
 function layout(items: readonly Item[], body: string, eol: string): Unit[] {
+  const Tokens = tokenTypes();
   const length = body.length;
   const units: Unit[] = [];
   let depth = 0;
@@ -276,6 +278,7 @@ function renderSegment(items: readonly Item[], from: number, to: number, indent:
 }
 
 function separator(previous: Item, item: Item, body: string): string {
+  const Tokens = tokenTypes();
   if (item.tokenType === Tokens.Comma) return '';
   if (previous.tokenType === Tokens.LBrace && item.tokenType === Tokens.RBrace) return '';
   if (previous.tokenType === Tokens.NumberLiteral && item.tokenType === Tokens.Name) {
@@ -290,6 +293,7 @@ function separator(previous: Item, item: Item, body: string): string {
 const DURATION_UNIT = /^(?:days?|weeks?|months?|years?)$/;
 
 function renderItem(item: Item, indent: string, eol: string): string {
+  const Tokens = tokenTypes();
   switch (item.tokenType) {
     case Tokens.Duration:
       return item.image.replace(/[ \t]+/, ' ');
@@ -373,6 +377,7 @@ class Significant {
   constructor(private readonly items: readonly Item[]) {}
 
   next(): Item | typeof NEWLINE | undefined {
+    const Tokens = tokenTypes();
     const items = this.items;
     let sawBreak = false;
     while (this.index < items.length && items[this.index].tokenType === Tokens.Newline) {
@@ -395,6 +400,7 @@ class Significant {
 }
 
 function normalised(item: Item): string {
+  const Tokens = tokenTypes();
   if (item.tokenType === Tokens.TextBlock) return decodeTextBlock(item.image);
   if (isComment(item) || item.tokenType === Tokens.Duration) return item.image.replace(/\s+/g, ' ').trim();
   return item.image;

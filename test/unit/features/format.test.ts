@@ -4,8 +4,10 @@ import { join } from 'node:path';
 
 import fc from 'fast-check';
 
-import { decodeTextBlock, parse, tokenize, Tokens } from '../../../grammar/src';
+import { decodeTextBlock, parse, tokenize, tokenTypes } from '../../../grammar/src';
 import { formatEdits, formatText, type TextEdit } from '../../../server/src/features/format';
+
+const Tokens = tokenTypes();
 
 // Paths are relative to the repository root (mocha runs there).
 const GOLDEN_DIR = join(process.cwd(), 'test', 'golden', 'format');
