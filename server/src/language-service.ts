@@ -19,6 +19,11 @@ export interface LanguageServiceOptions {
   readonly asOf?: string;
   readonly documents?: DocumentResolver;
   readonly severities?: SeverityOverrides;
+  /**
+   * The workspace is analysed once (the command line): nothing is kept for a
+   * next analysis. Each analysis is then complete on its own, only slower.
+   */
+  readonly oneShot?: boolean;
 }
 
 export interface LanguageService {
@@ -45,7 +50,7 @@ function analysisOptions(options: LanguageServiceOptions): AnalysisOptions {
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   let current = analysisOptions(options);
-  const workspace = new Workspace(current);
+  const workspace = new Workspace(current, options.oneShot);
   return {
     setFile: (file, text) => workspace.setFile(file, text),
     removeFile: (file) => workspace.removeFile(file),

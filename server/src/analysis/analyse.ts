@@ -134,10 +134,13 @@ export function workspaceFacts(index: WorkspaceIndex, asOf: string): WorkspaceFa
  * A file's findings for one slot (the contextual rules, or one cross-file
  * rule) under a key: a memo may return those computed before under an equal
  * key for the same file analysis; without one, they are computed afresh.
+ * The key is asked for only by a memo (a one-shot analysis never builds the
+ * keys, which for `references` spell out every declaration).
  */
-export type FileMemo = (file: FileAnalysis, slot: string, key: string, compute: () => Diagnostic[]) => readonly Diagnostic[];
+export type FileMemo = (file: FileAnalysis, slot: string, key: () => string, compute: () => Diagnostic[]) => readonly Diagnostic[];
 
-const NO_MEMO: FileMemo = (_file, _slot, _key, compute) => compute();
+/** No memo: every analysis computes every file's findings (a one-shot analysis). */
+export const NO_MEMO: FileMemo = (_file, _slot, _key, compute) => compute();
 
 /** One cross-file rule's findings for one file. */
 export function analyseFileAgainst(file: FileAnalysis, rule: CrossFileRule, index: WorkspaceIndex): Diagnostic[] {
@@ -150,13 +153,15 @@ export function analyseFileAgainst(file: FileAnalysis, rule: CrossFileRule, inde
 export function analyseWorkspace(files: readonly FileAnalysis[], options: AnalysisOptions, memo: FileMemo = NO_MEMO, previous?: WorkspaceIndex): WorkspaceAnalysis {
   const index = new WorkspaceIndex(files.map((file) => file.model), previous);
   const facts = workspaceFacts(index, options.asOf);
-  const ruleKeys = CROSS_FILE_RULES.map((rule) => rule.key(index));
+  const ruleKeys: string[] = [];
+  const factsKey = () => facts.key;
   const found: Diagnostic[] = [];
   for (const file of files) {
     for (const diagnostic of file.diagnostics) found.push(diagnostic);
-    for (const diagnostic of memo(file, 'context', facts.key, () => analyseFileInContext(file, facts))) found.push(diagnostic);
+    for (const diagnostic of memo(file, 'context', factsKey, () => analyseFileInContext(file, facts))) found.push(diagnostic);
     CROSS_FILE_RULES.forEach((rule, i) => {
-      for (const diagnostic of memo(file, rule.name, ruleKeys[i], () => analyseFileAgainst(file, rule, index))) found.push(diagnostic);
+      const key = () => (ruleKeys[i] ??= rule.key(index));
+      for (const diagnostic of memo(file, rule.name, key, () => analyseFileAgainst(file, rule, index))) found.push(diagnostic);
     });
   }
   const report = collector(found);

@@ -4,7 +4,7 @@
  * other files' contextual and cross-file findings while their keys hold,
  * then re-runs the (cheap, parse-free) workspace rules.
  */
-import { analyseFile, analyseWorkspace, reanalyseFile, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
+import { analyseFile, analyseWorkspace, NO_MEMO, reanalyseFile, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
 import type { Diagnostic } from './diagnostic';
 import type { WorkspaceIndex } from './workspace-index';
 
@@ -22,7 +22,11 @@ export class Workspace {
   /** The index of the latest analysis, even once stale: the next index re-uses its tables. */
   private lastIndex: WorkspaceIndex | undefined;
 
-  constructor(private options: AnalysisOptions) {}
+  /** `oneShot`: analysed once (the command line), so nothing is kept for a next analysis. */
+  constructor(
+    private options: AnalysisOptions,
+    private readonly oneShot = false,
+  ) {}
 
   /** Sets a file's text; a text equal to the current one changes nothing. */
   setFile(file: string, text: string): void {
@@ -71,10 +75,10 @@ export class Workspace {
       this.cached = analyseWorkspace(
         [...this.files.values()].map((entry) => entry.analysis),
         this.options,
-        (analysis, slot, key, compute) => this.memoized(analysis, slot, key, compute),
+        this.oneShot ? NO_MEMO : (analysis, slot, key, compute) => this.memoized(analysis, slot, key(), compute),
         this.lastIndex,
       );
-      this.lastIndex = this.cached.index;
+      if (!this.oneShot) this.lastIndex = this.cached.index;
     }
     return this.cached;
   }

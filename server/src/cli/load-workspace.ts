@@ -17,6 +17,7 @@ export function loadWorkspace(paths: readonly string[], cwd: string, options: La
   const root = found.root;
   const service = createLanguageService({
     ...options,
+    oneShot: true,
     documents: {
       exists(file) {
         try {

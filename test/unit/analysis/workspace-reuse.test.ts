@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { analyseWorkspace, analyseFile } from '../../../server/src/analysis/analyse';
 import type { Diagnostic } from '../../../server/src/analysis/diagnostic';
+import type { CrossFileRule } from '../../../server/src/analysis/rule';
+import { CROSS_FILE_RULES } from '../../../server/src/analysis/rule-registry';
 import { Workspace } from '../../../server/src/analysis/workspace';
 
 const AS_OF = '2026-11-27';
@@ -23,16 +25,18 @@ function plain(diagnostics: readonly Diagnostic[]): unknown {
   return JSON.parse(JSON.stringify(diagnostics));
 }
 
-/** A workspace kept up to date edit by edit, checked against a fresh analysis after each. */
+/** A workspace kept up to date edit by edit (and a one-shot one, which keeps nothing), checked against a fresh analysis after each. */
 function check(files: Record<string, string>, edits: Array<[string, string]>): void {
-  const workspace = new Workspace({ asOf: AS_OF });
-  const current = { ...files };
-  for (const [name, text] of Object.entries(files)) workspace.setFile(name, text);
-  assert.deepEqual(plain(workspace.analysis().diagnostics), plain(fresh(current)));
-  for (const [name, text] of edits) {
-    current[name] = text;
-    workspace.setFile(name, text);
-    assert.deepEqual(plain(workspace.analysis().diagnostics), plain(fresh(current)), `after editing ${name}`);
+  for (const oneShot of [false, true]) {
+    const workspace = new Workspace({ asOf: AS_OF }, oneShot);
+    const current = { ...files };
+    for (const [name, text] of Object.entries(files)) workspace.setFile(name, text);
+    assert.deepEqual(plain(workspace.analysis().diagnostics), plain(fresh(current)), `one-shot: ${oneShot}`);
+    for (const [name, text] of edits) {
+      current[name] = text;
+      workspace.setFile(name, text);
+      assert.deepEqual(plain(workspace.analysis().diagnostics), plain(fresh(current)), `after editing ${name} (one-shot: ${oneShot})`);
+    }
   }
 }
 
@@ -115,5 +119,21 @@ describe('workspace re-use of findings and declaration tables across edits', () 
       }),
       { numRuns: 25 },
     );
+  });
+
+  it('never asks a cross-file rule for its key in a one-shot analysis (the command line)', () => {
+    const dir = 'examples/flawed';
+    const workspace = new Workspace({ asOf: AS_OF }, true);
+    for (const name of fs.readdirSync(dir)) workspace.setFile(name, fs.readFileSync(path.join(dir, name), 'utf8'));
+    const keys = CROSS_FILE_RULES.map((rule) => rule.key);
+    const asked: string[] = [];
+    CROSS_FILE_RULES.forEach((rule) => ((rule as { key: CrossFileRule['key'] }).key = () => (asked.push(rule.name), '')));
+    try {
+      const codes = new Set(workspace.analysis().diagnostics.map((d) => d.code));
+      assert.ok(codes.has('unknown-reference') && codes.has('excluded-control-used'), 'the cross-file rules ran');
+    } finally {
+      CROSS_FILE_RULES.forEach((rule, i) => ((rule as { key: CrossFileRule['key'] }).key = keys[i]));
+    }
+    assert.deepEqual(asked, []);
   });
 });

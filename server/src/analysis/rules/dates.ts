@@ -17,8 +17,25 @@ function fromUtc(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The date a duration after another. Months and years keep the day of the month where it exists. */
+const sums = new Map<string, string>();
+
+/**
+ * The date a duration after another. Months and years keep the day of the
+ * month where it exists. Memoized: thousands of risks in many files share a
+ * few hundred assessment dates and one interval.
+ */
 export function addDuration(date: string, duration: DurationValue): string {
+  const key = `${date} ${duration.amount} ${duration.unit}`;
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    sum = computeSum(date, duration);
+    if (sums.size > 100_000) sums.clear();
+    sums.set(key, sum);
+  }
+  return sum;
+}
+
+function computeSum(date: string, duration: DurationValue): string {
   const result = toUtc(date);
   switch (duration.unit) {
     case 'day':

@@ -13,18 +13,13 @@ export const riskAssessmentOverdue: ContextualFileRule = {
     const interval = facts.criteria?.assessmentInterval;
     if (!interval) return;
     const asOf = facts.asOf;
-    // Few distinct assessment dates stand behind thousands of risks.
-    const dueDates = new Map<string, string>();
     for (const risk of model.entities) {
       if (risk.kind !== 'risk') continue;
       const field = firstField(risk, 'assessed');
       const value = field?.args[0];
       if (!field || value?.kind !== 'date') continue;
-      let due = dueDates.get(value.image);
-      if (due === undefined) {
-        if (!isCalendarDate(value.image)) continue;
-        dueDates.set(value.image, (due = addDuration(value.image, interval)));
-      }
+      if (!isCalendarDate(value.image)) continue;
+      const due = addDuration(value.image, interval);
       if (due >= asOf) continue;
       reportAtValue(report, risk, field, value, 'risk-assessment-overdue', `${risk.id?.image ?? 'the risk'} was last assessed on ${value.image}; reassessment was due on ${due} (as of ${asOf})`, {
         data: { entity: risk.id?.image },
