@@ -30,7 +30,7 @@ function matchTextBlock(text: string, offset: number): CustomPatternMatcherRetur
   return matched(text, offset, close < 0 ? text.length : close + 3);
 }
 
-/** The token types, by name, and `all` of them in matching order. */
+/** The token types, by name, and `all` of them in matching order (the order of the names here). */
 export interface TokenTypes {
   readonly ArgumentToken: TokenType;
   readonly StrayToken: TokenType;
@@ -111,8 +111,8 @@ function defineTokenTypes(): TokenTypes {
     label: 'name',
   });
 
-  /** All token types, in matching order. */
-  const all: TokenType[] = [
+  // In matching order: `all` lists them as written here.
+  const named = {
     ArgumentToken,
     StrayToken,
     WhiteSpace,
@@ -129,24 +129,6 @@ function defineTokenTypes(): TokenTypes {
     Percent,
     NumberLiteral,
     Name,
-  ];
-  return {
-    ArgumentToken,
-    StrayToken,
-    WhiteSpace,
-    LineComment,
-    BlockComment,
-    Newline,
-    LBrace,
-    RBrace,
-    Comma,
-    TextBlock,
-    StringLiteral,
-    DateLiteral,
-    Duration,
-    Percent,
-    NumberLiteral,
-    Name,
-    all,
   };
+  return { ...named, all: Object.values(named) };
 }
