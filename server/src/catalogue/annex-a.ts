@@ -1,8 +1,8 @@
 // The Annex A controls of ISO/IEC 27001:2022, typed, over the generated data.
 import { ANNEX_A_ROWS } from './annex-a-data';
+import type { Theme } from './catalogue-types';
 
-/** The four themes of Annex A: clauses A.5 to A.8. */
-export type Theme = 'organizational' | 'people' | 'physical' | 'technological';
+export type { Theme } from './catalogue-types';
 
 /** An Annex A control of ISO/IEC 27001:2022 with its ISO/IEC 27002:2022 attributes. */
 export interface AnnexControl {
