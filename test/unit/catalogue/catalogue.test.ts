@@ -163,4 +163,14 @@ describe('catalogue: generated modules', () => {
       rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it('import only types, from catalogue-types.ts, which imports nothing (no loop with the accessors)', () => {
+    const dir = join(repoRoot, 'server', 'src', 'catalogue');
+    for (const file of ['annex-a-data.ts', 'legacy-2013-data.ts', 'frameworks-data.ts']) {
+      const imports = readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => /^\s*(import|export .* from)\b/.test(line));
+      assert.equal(imports.length, 1, file);
+      assert.match(imports[0], /^import type \{ \w+ \} from '\.\/catalogue-types';$/, file);
+    }
+    assert.doesNotMatch(readFileSync(join(dir, 'catalogue-types.ts'), 'utf8'), /^\s*import\b|\bfrom '/m);
+  });
 });
