@@ -12,7 +12,7 @@ import { extname, join, relative } from 'node:path';
 const ROOT = process.cwd();
 
 /** Not part of the tree as committed: dependencies, build output, generated benchmark workspaces. */
-const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'out', 'dist', 'dist-vsix', '.work', '.vscode-test']);
+const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'out', 'out-e2e', 'dist', 'dist-vsix', '.work', '.work-scale', '.cache', '.vscode-test']);
 /**
  * Recorded data, not read as paths: the fuzzer's findings keep the stack trace
  * of the machine that found them.
