@@ -4,8 +4,8 @@
 // development machine's work tree, a home folder), and the catalogue generator
 // runs from a copy of the repository's own files alone.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 
@@ -120,5 +120,33 @@ describe('self-contained: nothing depends on a path outside the repository', () 
     } finally {
       rmSync(temp, { recursive: true, force: true });
     }
+  });
+
+  it("the README's test command sets up what its suites drive; .ci/run is npm ci + npm run test:all", function () {
+    this.timeout(60_000);
+    const commands = readFileSync(join(ROOT, '.ci', 'run'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#') && !/^(set |cd |node --version|npm --version)/.test(line));
+    assert.deepEqual(commands, ['npm ci --no-audit --no-fund', 'npm run test:all']);
+    const testAll = readFileSync(join(ROOT, 'scripts', 'test-all.mjs'), 'utf8');
+    assert.ok(testAll.indexOf('ensureTestTools();') >= 0 && testAll.indexOf('ensureTestTools();') < testAll.indexOf("run(['test'])"));
+    // On a machine without the editors (an empty PATH), the set-up names what is missing and the script that installs it.
+    const emptyPath = join(mkdtempSync(join(tmpdir(), 'isms-no-tools-')), 'bin');
+    mkdirSync(emptyPath);
+    try {
+      const check = spawnSync(process.execPath, [join(ROOT, 'scripts', 'test-tools.mjs'), '--check'], {
+        encoding: 'utf8',
+        env: { PATH: emptyPath },
+      });
+      assert.equal(check.status, 1, check.stdout + check.stderr);
+      assert.match(check.stdout, /^\[test tools\] missing: nvim \(for test\/editors \(Neovim\); installed by \.ci\/install-editors\.sh\)$/m);
+      assert.match(check.stdout, /^\[test tools\] missing: emacs with eglot \(for test\/editors \(Emacs\); installed by \.ci\/install-editors\.sh\)$/m);
+    } finally {
+      rmSync(join(emptyPath, '..'), { recursive: true, force: true });
+    }
+    // Here every tool is present, so the set-up has nothing to do.
+    const here = spawnSync(process.execPath, [join(ROOT, 'scripts', 'test-tools.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(here.stdout, '[test tools] present: nvim, emacs with eglot, chromium\n');
+    assert.equal(here.status, 0);
   });
 });
