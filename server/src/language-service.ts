@@ -11,7 +11,7 @@ import { type AnalysisOptions, type SeverityOverrides, type WorkspaceAnalysis } 
 import type { Diagnostic } from './analysis/diagnostic';
 import type { FileModel } from './analysis/model';
 import type { DocumentResolver } from './analysis/rule';
-import { today } from './analysis/rules/dates';
+import { today } from './util/dates';
 import { Workspace } from './analysis/workspace';
 
 export interface LanguageServiceOptions {

@@ -15,6 +15,7 @@ import { ANNEX_A_IDS } from '../catalogue/annex-a';
 import { fieldText, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
+import { derivation, derived } from '../analysis/derived-data';
 import type { LanguageService } from '../language-service';
 
 export interface CodeLens {
@@ -38,7 +39,7 @@ export function codeLenses(service: LanguageService, file: string): CodeLens[] {
       const title = riskTitle(entity, criteria);
       if (title) lenses.push({ range: headRange(entity), title, command: { id: SHOW_RISK_COMMAND, arguments: [entity.id.image] } });
     } else if (entity.kind === 'organization' && entity === index.first('organization')) {
-      lenses.push({ range: headRange(entity), title: organizationTitle(index, criteria), command: { id: OPEN_SOA_PREVIEW_COMMAND, arguments: [] } });
+      lenses.push({ range: headRange(entity), title: organizationTitle(index), command: { id: OPEN_SOA_PREVIEW_COMMAND, arguments: [] } });
     }
   }
   return lenses;
@@ -56,12 +57,10 @@ function riskTitle(risk: Entity, criteria: RiskCriteria | undefined): string | u
 }
 
 /** The organization's summary per index: it reads the whole workspace, so it is computed once per analysis. */
-const summaries = new WeakMap<WorkspaceIndex, string>();
+const SUMMARY = derivation<WorkspaceIndex, string>('organization summary', (index) => summarize(index, riskCriteria(index)));
 
-function organizationTitle(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
-  let title = summaries.get(index);
-  if (title === undefined) summaries.set(index, (title = summarize(index, criteria)));
-  return title;
+function organizationTitle(index: WorkspaceIndex): string {
+  return derived(SUMMARY, index);
 }
 
 function summarize(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {

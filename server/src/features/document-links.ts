@@ -7,7 +7,7 @@
  * exists is the host's business (`document-not-found` reports it).
  */
 import { argumentText } from '../../../grammar/src';
-import { isRelativeFilePath, resolveDocumentPath } from '../analysis/rules/document-paths';
+import { isRelativeFilePath, resolveDocumentPath } from '../analysis/document-paths';
 import type { LanguageService } from '../language-service';
 
 export interface DocumentLink {

@@ -20,10 +20,11 @@ import { legacyMapping } from '../catalogue/legacy-2013';
 import { entityTitle, fieldText, type Entity, type FileModel } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
+import { derivation, derived } from '../analysis/derived-data';
 import type { LanguageService } from '../language-service';
 import { withArticle } from '../util/nearest-name';
 import { clauseOf, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
-import { LEVEL_SCALES, clauseLabel, headForm, typesDescription } from './completion';
+import { LEVEL_SCALES, clauseLabel, headForm, typesDescription } from '../schema/describe';
 import { cursorContext } from './cursor-context';
 
 export interface Hover {
@@ -160,23 +161,21 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
  * file is scanned again (the index's linked `referencesTo` map would be
  * rebuilt over every reference of the workspace on the first hover).
  */
-const usersByFile = new WeakMap<FileModel, Map<string, Entity[]>>();
-
-function controlUsers(model: FileModel): Map<string, Entity[]> {
-  let users = usersByFile.get(model);
-  if (!users) {
-    users = new Map();
-    for (const reference of model.references) {
-      const user = reference.entity;
-      if (user.kind !== 'risk' && user.kind !== 'party') continue;
-      const id = reference.value.image;
-      const list = users.get(id);
-      if (!list) users.set(id, [user]);
-      else if (list[list.length - 1] !== user) list.push(user);
-    }
-    usersByFile.set(model, users);
+const CONTROL_USERS = derivation<FileModel, Map<string, Entity[]>>('control users', (model) => {
+  const users = new Map<string, Entity[]>();
+  for (const reference of model.references) {
+    const user = reference.entity;
+    if (user.kind !== 'risk' && user.kind !== 'party') continue;
+    const id = reference.value.image;
+    const list = users.get(id);
+    if (!list) users.set(id, [user]);
+    else if (list[list.length - 1] !== user) list.push(user);
   }
   return users;
+});
+
+function controlUsers(model: FileModel): Map<string, Entity[]> {
+  return derived(CONTROL_USERS, model);
 }
 
 /** For an id of the Annex A shape that is no 2022 control: what it is (a 2013 control and its successors). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 
-import { addDuration } from '../../../server/src/analysis/rules/dates';
+import { addDuration } from '../../../server/src/util/dates';
 
 describe('calendar arithmetic (analysis/rules/dates)', () => {
   it('adds days, weeks, months and years, keeping the day of the month where it exists', () => {

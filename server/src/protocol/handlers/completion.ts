@@ -1,7 +1,7 @@
 /** textDocument/completion → features/completion.ts. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem as LspCompletionItem } from 'vscode-languageserver';
 import { completions, type CompletionItem, type CompletionKind } from '../../features/completion';
-import { today } from '../../analysis/rules/dates';
+import { today } from '../../util/dates';
 import { toOffset, toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 
