@@ -30,12 +30,12 @@ export function derivation<K extends object, V>(name: string, compute: (key: K) 
   return { name, compute, slot: byDerivation.length - 1 };
 }
 
-/** The value derived from `key`, computed on first use. */
-export function derived<K extends object, V>(of: Derivation<K, V>, key: K): V {
+/** The value derived from `key`, computed on first use (by `compute` when given, for what needs more than the key). */
+export function derived<K extends object, V>(of: Derivation<K, V>, key: K, compute: (key: K) => V = of.compute): V {
   const store = byDerivation[of.slot];
   let value = store.get(key) as V | undefined;
   if (value === undefined && !store.has(key)) {
-    value = of.compute(key);
+    value = compute(key);
     store.set(key, value);
   }
   return value as V;

@@ -187,7 +187,7 @@ export class WorkspaceIndex {
 }
 
 /** `kind id` of each entity with an id, in order. */
-const DECLARATIONS = derivation<FileModel, string>('declarations of a file', (file) => {
+const DECLARATIONS = /* @__PURE__ */ derivation<FileModel, string>('declarations of a file', (file) => {
   const parts: string[] = [file.file];
   for (const entity of file.entities) if (entity.id) parts.push(`${entity.kind} ${entity.id.image}`);
   return parts.join('\n');

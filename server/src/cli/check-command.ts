@@ -1,5 +1,5 @@
 /** `isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]`. */
-import { isCalendarDate } from '../../../grammar/src';
+import { diagnostics as findings, isCalendarDate } from '../language-service';
 import { jsonReport, sarifReport, summarize, textReport } from './check-report';
 import { loadWorkspace } from './load-workspace';
 import { positionDiagnostics } from './positioned';
@@ -22,7 +22,7 @@ export function checkCommand(options: CheckOptions, cwd: string): CommandResult 
     maxWarnings = Number(options.maxWarnings);
   }
   const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf });
-  const diagnostics = positionDiagnostics(workspace, workspace.service.diagnostics(), cwd);
+  const diagnostics = positionDiagnostics(workspace, findings(workspace.service.snapshot()), cwd);
   const summary = summarize(workspace.files.length, diagnostics);
   const output =
     options.format === 'json'

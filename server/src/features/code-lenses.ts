@@ -15,8 +15,9 @@ import { ANNEX_A_IDS } from '../catalogue/annex-a';
 import { fieldText, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
+import { soaCoverage } from './soa-table';
 import { derivation, derived } from '../analysis/derived-data';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 
 export interface CodeLens {
   /** The entity's head (`risk R-001 "Title"`). */
@@ -28,10 +29,10 @@ export interface CodeLens {
 export const SHOW_RISK_COMMAND = 'isms.showRisk';
 export const OPEN_SOA_PREVIEW_COMMAND = 'isms.openSoaPreview';
 
-export function codeLenses(service: LanguageService, file: string): CodeLens[] {
-  const model = service.model(file);
+export function codeLenses(snapshot: Snapshot, file: string): CodeLens[] {
+  const model = snapshot.model(file);
   if (!model) return [];
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const criteria = riskCriteria(index);
   const lenses: CodeLens[] = [];
   for (const entity of model.entities) {
@@ -57,16 +58,14 @@ function riskTitle(risk: Entity, criteria: RiskCriteria | undefined): string | u
 }
 
 /** The organization's summary per index: it reads the whole workspace, so it is computed once per analysis. */
-const SUMMARY = derivation<WorkspaceIndex, string>('organization summary', (index) => summarize(index, riskCriteria(index)));
+const SUMMARY = /* @__PURE__ */ derivation<WorkspaceIndex, string>('organization summary', (index) => summarize(index, riskCriteria(index)));
 
 function organizationTitle(index: WorkspaceIndex): string {
   return derived(SUMMARY, index);
 }
 
 function summarize(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
-  let declared = 0;
-  for (const id of ANNEX_A_IDS) if (index.declarations(id).some((entity) => entity.kind === 'control')) declared++;
-  const parts = [`SoA ${declared}/${ANNEX_A_IDS.length}`];
+  const parts = [`SoA ${soaCoverage(index)}/${ANNEX_A_IDS.length}`];
   if (criteria?.acceptance !== undefined) {
     let above = 0;
     for (const risk of index.ofKind('risk')) if (riskScore(risk, criteria).residualAcceptable === false) above++;

@@ -24,7 +24,7 @@ import { ANNEX_A_CONTROLS, annexControl, type AnnexControl } from '../catalogue/
 import { entityTitle, fieldText, type Entity, type FileModel } from '../analysis/model';
 import { riskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { LEVEL_SCALES, clausesLine, headForm, typesDescription } from '../schema/describe';
 import { plusOneYear } from '../util/dates';
 import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec, type ValueType } from '../schema';
@@ -52,8 +52,8 @@ export interface CompletionItem {
 
 type Span = CompletionItem['replace'];
 
-export function completions(service: LanguageService, file: string, offset: number, today: string): CompletionItem[] {
-  const model = service.model(file);
+export function completions(snapshot: Snapshot, file: string, offset: number, today: string): CompletionItem[] {
+  const model = snapshot.model(file);
   const text = model?.parsed.text;
   if (!model || text === undefined) return [];
   offset = Math.max(0, Math.min(offset, text.length));
@@ -78,7 +78,7 @@ export function completions(service: LanguageService, file: string, offset: numb
   const cursorStatement = (statements: readonly Statement[]) => statements.find((s) => offset >= s.start && offset <= s.end);
 
   if (prefix.length === 0) {
-    const index = service.analysis().index;
+    const index = snapshot.analysis().index;
     if (!block) {
       const current = cursorStatement(model.parsed.statements);
       return kindItems(index, current, replace, lineIsEmpty, today);
@@ -94,7 +94,7 @@ export function completions(service: LanguageService, file: string, offset: numb
     // The head of a top-level statement: `control A.` → the Annex A ids without an SoA entry.
     if (head.text !== 'control' || args.length !== 0) return [];
     const current = cursorStatement(model.parsed.statements);
-    return missingSoaItems(service.analysis().index, current, replace);
+    return missingSoaItems(snapshot.analysis().index, current, replace);
   }
   if (!block.spec) return [];
   const spec = fieldSpec(block.spec.kind, head.text);
@@ -111,7 +111,7 @@ export function completions(service: LanguageService, file: string, offset: numb
       for (const a of s.args) if (!(offset >= a.start && offset <= a.end)) listed.add(argumentText(a));
     }
   }
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const current = text.slice(start, end);
   const items = valueItems(index, block, spec, current, today, replace);
   return spec.list ? items.filter((item) => !listed.has(item.label)) : items;

@@ -8,7 +8,7 @@
  */
 import { argumentText } from '../../../grammar/src';
 import { isRelativeFilePath, resolveDocumentPath } from '../analysis/document-paths';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 
 export interface DocumentLink {
   readonly start: number;
@@ -20,8 +20,8 @@ export interface DocumentLink {
 /** The fields whose values may name files, by kind (as `document-not-found` checks them). */
 const PATH_FIELDS: Readonly<Record<string, string>> = { policy: 'document', control: 'evidence' };
 
-export function documentLinks(service: LanguageService, file: string): DocumentLink[] {
-  const model = service.model(file);
+export function documentLinks(snapshot: Snapshot, file: string): DocumentLink[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   const links: DocumentLink[] = [];
   for (const entity of model.entities) {

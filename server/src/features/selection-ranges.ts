@@ -12,7 +12,7 @@
  * are skipped, so between statements the chain may be just the document.
  */
 import type { ParsedFile, Statement } from '../../../grammar/src';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { findStatement } from './cursor-context';
 
 export interface SelectionRange {
@@ -23,8 +23,8 @@ export interface SelectionRange {
 
 type Span = readonly [start: number, end: number];
 
-export function selectionRanges(service: LanguageService, file: string, offsets: readonly number[]): SelectionRange[] {
-  const parsed = service.parsed(file);
+export function selectionRanges(snapshot: Snapshot, file: string, offsets: readonly number[]): SelectionRange[] {
+  const parsed = snapshot.parsed(file);
   if (!parsed) return offsets.map((offset) => ({ start: offset, end: offset }));
   return offsets.map((offset) => chain(parsed, Math.max(0, Math.min(offset, parsed.text.length))));
 }

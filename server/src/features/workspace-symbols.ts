@@ -16,7 +16,7 @@
 import { annexControl } from '../catalogue/annex-a';
 import { entityTitle, type Entity, type FileModel } from '../analysis/model';
 import { derivation, derived } from '../analysis/derived-data';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import type { EntityKind } from '../schema';
 import type { FileRange } from './feature-types';
 
@@ -44,7 +44,7 @@ interface Entry {
 }
 
 /** Entries per file, derived from the file's model: an edit rebuilds only the edited file's. */
-const ENTRIES = derivation<FileModel, readonly Entry[]>('workspace symbol entries', (model) => model.entities.map(entry));
+const ENTRIES = /* @__PURE__ */ derivation<FileModel, readonly Entry[]>('workspace symbol entries', (model) => model.entities.map(entry));
 
 function fileEntries(model: FileModel): readonly Entry[] {
   return derived(ENTRIES, model);
@@ -108,8 +108,8 @@ function score(query: string, entry: Entry): number {
   return 0;
 }
 
-export function workspaceSymbols(service: LanguageService, query: string): WorkspaceSymbol[] {
-  const files = service.analysis().index.files;
+export function workspaceSymbols(snapshot: Snapshot, query: string): WorkspaceSymbol[] {
+  const files = snapshot.analysis().index.files;
   const wanted = query.replace(/\s+/g, ' ').trim().toLowerCase();
   const result: WorkspaceSymbol[] = [];
   if (wanted === '') {

@@ -34,7 +34,7 @@ export const controlJustification: WorkspaceRule = {
 };
 
 /** The controls that the risks and parties of a file rely on; per file model, so an edit collects the ids of the edited file only. */
-const RELIED_ON = derivation<FileModel, ReadonlySet<string>>('controls relied on', (file) => {
+const RELIED_ON = /* @__PURE__ */ derivation<FileModel, ReadonlySet<string>>('controls relied on', (file) => {
   const ids = new Set<string>();
   for (const reference of file.references) {
     const kind = reference.entity.kind;

@@ -27,7 +27,7 @@ export const excludedControls: CrossFileRule = {
 };
 
 /** The controls the SoA excludes (`applicable no`), by id; the first entry of an id counts. */
-const EXCLUDED = derivation<WorkspaceIndex, Map<string, Entity>>('excluded controls', (index) => {
+const EXCLUDED = /* @__PURE__ */ derivation<WorkspaceIndex, Map<string, Entity>>('excluded controls', (index) => {
   const excluded = new Map<string, Entity>();
   for (const control of index.ofKind('control')) {
     if (control.id && fieldText(control, 'applicable') === 'no' && !excluded.has(control.id.image)) excluded.set(control.id.image, control);

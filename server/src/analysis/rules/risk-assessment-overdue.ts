@@ -7,7 +7,7 @@ import { memoized, stringMemo } from '../derived-data';
 import { reportAtValue } from '../placement';
 
 /** Due dates: thousands of risks in many files share a few hundred assessment dates and one interval. */
-const DUE_DATES = stringMemo<string>('due dates', 100_000);
+const DUE_DATES = /* @__PURE__ */ stringMemo<string>('due dates', 100_000);
 
 export const riskAssessmentOverdue: ContextualFileRule = {
   name: 'risk-assessment-overdue',

@@ -12,7 +12,7 @@ import { parse } from '../../../../grammar/src';
 import type { Diagnostic } from '../../analysis/diagnostic';
 import type { DiagnosticCode } from '../../analysis/diagnostic-codes';
 import type { WorkspaceIndex } from '../../analysis/workspace-index';
-import type { LanguageService } from '../../language-service';
+import type { Snapshot } from '../../analysis/snapshot';
 import { applyEdits, type WorkspaceEdit } from '../feature-types';
 import { addAcceptedBy } from './add-accepted-by';
 import { addMissingControls } from './add-missing-controls';
@@ -65,8 +65,8 @@ export function fixableCodes(): DiagnosticCode[] {
 }
 
 /** Quick fixes for the diagnostics of `file` that intersect [start, end]. */
-export function codeActions(service: LanguageService, file: string, start: number, end: number): CodeAction[] {
-  const analysis = service.analysis();
+export function codeActions(snapshot: Snapshot, file: string, start: number, end: number): CodeAction[] {
+  const analysis = snapshot.analysis();
   // The model the diagnostics were computed on, so that their offsets hold.
   const model = analysis.index.files.find((candidate) => candidate.file === file);
   if (!model) return [];
@@ -77,7 +77,7 @@ export function codeActions(service: LanguageService, file: string, start: numbe
     if (diagnostic.file !== file || diagnostic.start > end || diagnostic.end < start) continue;
     const fixes = FIXES_BY_CODE.get(diagnostic.code);
     if (!fixes) continue;
-    const context = { service, index: analysis.index, diagnostic, file, text, parsed, model };
+    const context = { snapshot, index: analysis.index, diagnostic, file, text, parsed, model };
     for (const fix of fixes) for (const action of fix.fixes(context)) if (keepsWellFormed(analysis.index, action)) actions.push(action);
   }
   return actions;

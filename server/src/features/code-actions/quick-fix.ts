@@ -8,13 +8,13 @@ import type { DiagnosticCode } from '../../analysis/diagnostic-codes';
 import type { Diagnostic } from '../../analysis/diagnostic';
 import type { FileModel } from '../../analysis/model';
 import type { WorkspaceIndex } from '../../analysis/workspace-index';
-import type { LanguageService } from '../../language-service';
+import type { Snapshot } from '../../analysis/snapshot';
 import type { TextEdit } from '../feature-types';
 import type { CodeAction } from './code-actions';
 
 /** What a quick fix sees: the diagnostic, its file and the workspace. */
 export interface QuickFixContext {
-  readonly service: LanguageService;
+  readonly snapshot: Snapshot;
   readonly index: WorkspaceIndex;
   readonly diagnostic: Diagnostic;
   /** The diagnostic's file, its current text, syntax tree and model. */
