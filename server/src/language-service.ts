@@ -15,7 +15,7 @@
  * Files are named by workspace-relative POSIX paths (`risks/cloud.isms`); the
  * features answer in offsets of those files.
  */
-import { type AnalysisOptions, type SeverityOverrides, type WorkspaceAnalysis } from './analysis/analyse';
+import type { AnalysisOptions, SeverityOverrides } from './analysis/analyse';
 import { derivation, derived, type Derivation } from './analysis/derived-data';
 import type { Diagnostic } from './analysis/diagnostic';
 import type { FileModel } from './analysis/model';

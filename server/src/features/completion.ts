@@ -27,7 +27,7 @@ import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { Snapshot } from '../analysis/snapshot';
 import { LEVEL_SCALES, clausesLine, headForm, typesDescription } from '../schema/describe';
 import { plusOneYear } from '../util/dates';
-import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec, type ValueType } from '../schema';
+import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
 import { cursorContext } from './cursor-context';
 
 export type CompletionKind = 'kind' | 'field' | 'enum' | 'reference' | 'annex-control' | 'date' | 'snippet';

@@ -70,7 +70,6 @@ export function hover(snapshot: Snapshot, file: string, offset: number): Hover |
     return { markdown, range: argumentRange };
   }
 
-  const field = context.field;
   const spec = context.fieldSpec;
   if (!spec) return undefined;
   const reference = spec.types.find((type) => type.kind === 'reference');

@@ -11,7 +11,7 @@
  * comment (then the ranges around it). Spans that do not hold the offset
  * are skipped, so between statements the chain may be just the document.
  */
-import type { ParsedFile, Statement } from '../../../grammar/src';
+import type { ParsedFile } from '../../../grammar/src';
 import type { Snapshot } from '../analysis/snapshot';
 import { findStatement } from './cursor-context';
 
@@ -91,6 +91,3 @@ function commentAt(parsed: ParsedFile, offset: number) {
   return undefined;
 }
 
-function containsCursor(span: Span, offset: number): boolean {
-  return offset >= span[0] && offset <= span[1];
-}

@@ -9,11 +9,10 @@
  * diagnostics of the code it fixes.
  */
 import { parse } from '../../../../grammar/src';
-import type { Diagnostic } from '../../analysis/diagnostic';
 import type { DiagnosticCode } from '../../analysis/diagnostic-codes';
 import type { WorkspaceIndex } from '../../analysis/workspace-index';
 import type { Snapshot } from '../../analysis/snapshot';
-import { applyEdits, type WorkspaceEdit } from '../feature-types';
+import { applyEdits } from '../feature-types';
 import { addAcceptedBy } from './add-accepted-by';
 import { addMissingControls } from './add-missing-controls';
 import { addStatus } from './add-status';
@@ -21,18 +20,11 @@ import { createMissingEntity } from './create-missing-entity';
 import { didYouMean } from './did-you-mean';
 import { insertMissingField } from './insert-missing-field';
 import { insertWholeIsmsSkeleton } from './insert-whole-isms-skeleton';
-import type { QuickFix } from './quick-fix';
+import type { CodeAction, QuickFix } from './quick-fix';
 import { removeDuplicateField } from './remove-duplicate-field';
 import { replaceLegacyControl } from './replace-legacy-control';
 
-export interface CodeAction {
-  readonly title: string;
-  readonly kind: 'quickfix';
-  /** The diagnostic the action fixes. */
-  readonly diagnostic: Diagnostic;
-  readonly edit: WorkspaceEdit;
-  readonly isPreferred?: boolean;
-}
+export type { CodeAction } from './quick-fix';
 
 /** Every quick fix, in the order their actions are offered for one diagnostic. */
 export const QUICK_FIXES: readonly QuickFix[] = [

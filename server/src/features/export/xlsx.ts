@@ -14,7 +14,7 @@
  */
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
-import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
+import type { SoaTable, ThemeSummary } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
 import { riskRegisterCells, soaRowCells, themeLabel, totalSummary } from './report-text';
 
