@@ -8,7 +8,7 @@
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, riskRegisterCells, themeTitle } from './report-text';
+import { applicableText, reasonText, riskRegisterCells, themeTitle } from './report-text';
 
 export interface CsvData {
   readonly soa: SoaTable;
@@ -67,7 +67,7 @@ export function soaCsv({ soa }: Pick<CsvData, 'soa'>): string {
       themeTitle(row),
       row.title,
       applicableText(row),
-      row.reason,
+      reasonText(row),
       row.risks.map((r) => r.id).join(', '),
       row.parties.map((p) => p.id).join(', '),
       row.status,

@@ -103,7 +103,7 @@ function summaryTable(soa: SoaTable): string[] {
 const STATUS_CLASSES = new Set(['implemented', 'partial', 'planned', 'not-implemented']);
 
 function controlRow(row: SoaRow): string {
-  const applicableClass = !row.declared ? 'missing' : row.applicable ?? 'missing';
+  const applicableClass = row.theme === 'invalid' || !row.declared ? 'missing' : (row.applicable ?? 'missing');
   const statusClass = row.status && STATUS_CLASSES.has(row.status) ? ` class="status-${row.status}"` : '';
   return [
     '<tr>',
@@ -189,7 +189,11 @@ function heatMap(caption: string, scales: RiskScales, matrix: RiskMatrix): strin
     out.push(`<tr><th scope="row">${l}. ${escapeHtml(scales.likelihoodLabels[l - 1] ?? '')}</th>${cells.map(heatCell).join('')}</tr>`);
   }
   out.push('</tbody>', '</table>');
-  return out;
+  const outside = matrix.outside ?? [];
+  if (outside.length > 0) {
+    out.push(`<p class="note outside">Outside the scales: ${outside.length} (${escapeHtml(outside.join(', '))})</p>`);
+  }
+  return [`<div class="heatmap-block">`, ...out, '</div>'];
 }
 
 function heatMaps(risks: RiskRegister): string[] {

@@ -16,7 +16,7 @@ import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
 import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, riskRegisterCells, themeLabel, themeTitle, totalSummary } from './report-text';
+import { applicableText, reasonText, riskRegisterCells, themeLabel, themeTitle, totalSummary } from './report-text';
 
 export interface XlsxData {
   readonly soa: SoaTable;
@@ -112,7 +112,7 @@ function soaRowValues(row: SoaRow): Value[] {
     themeTitle(row),
     row.title,
     applicableText(row),
-    row.reason,
+    reasonText(row),
     row.risks.map((r) => r.id).join(', '),
     row.parties.map((p) => p.id).join(', '),
     row.status,
