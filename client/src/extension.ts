@@ -10,7 +10,7 @@ import { registerRevealCommands } from './reveal';
 import { createServerClient } from './server-client';
 import { IsmsRequests } from './server-requests';
 import { registerSkeletonCommand } from './skeleton';
-import { registerStatusBar } from './status-bar';
+import { registerStatusBar, type IsmsLanguageStatus } from './status-bar';
 import type { ClausesTreeProvider } from './tree/clauses-tree';
 import type { RisksTreeProvider } from './tree/risks-tree';
 import type { SoaTreeProvider } from './tree/soa-tree';
@@ -26,6 +26,8 @@ export interface IsmsExtensionApi {
   readonly views: { readonly clauses: ClausesTreeProvider; readonly risks: RisksTreeProvider; readonly soa: SoaTreeProvider };
   /** The SoA preview: `current` is the open panel, if any. */
   readonly preview: SoaPreviewApi;
+  /** The ISMS language status item and the folder it shows. */
+  readonly status: IsmsLanguageStatus;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
@@ -41,13 +43,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   await updateHasIsmsFiles();
   context.subscriptions.push(vscode.workspace.onDidCreateFiles(updateHasIsmsFiles), vscode.workspace.onDidDeleteFiles(updateHasIsmsFiles));
   await client.start();
-  registerStatusBar(context, requests);
   registerRevealCommands(context);
   const views = registerIsmsViews(context, requests);
   const preview = registerSoaPreview(context, requests);
+  const status = registerStatusBar(context, requests, () => preview.current?.folderUri);
   registerExportCommands(context, requests);
   registerSkeletonCommand(context);
-  return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview };
+  return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview, status };
 }
 
 /** Drives the welcome view: shown while the workspace has no `.isms` file. */

@@ -61,4 +61,6 @@ export interface AnalysisChangedParams {
   readonly warnings: number;
   /** SoA coverage: Annex A controls with an entry, of 93. */
   readonly soaDeclared: number;
+  /** How many `.isms` files the folder has (0: no ISMS there, whatever its counts). */
+  readonly files?: number;
 }

@@ -53,7 +53,7 @@ export function startServer(connection: Connection): void {
         try {
           const { errors, warnings } = publisher.publish(each);
           const soaDeclared = ANNEX_A_IDS.filter((id) => each.service.analysis().index.declarations(id).some((e) => e.kind === 'control')).length;
-          const params: AnalysisChangedParams = { folderUri: each.uri, errors, warnings, soaDeclared };
+          const params: AnalysisChangedParams = { folderUri: each.uri, errors, warnings, soaDeclared, files: each.service.fileNames().length };
           void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, params);
           // From the first analysis on, the heap holds about what it will hold: from now on it grows slowly.
           limitHeapGrowth();
