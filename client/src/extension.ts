@@ -40,22 +40,39 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
       await client?.restart();
     }),
   );
-  await updateHasIsmsFiles();
-  context.subscriptions.push(vscode.workspace.onDidCreateFiles(updateHasIsmsFiles), vscode.workspace.onDidDeleteFiles(updateHasIsmsFiles));
-  await client.start();
+  // The views, the preview, the status and the commands exist before the server starts: VS Code asks for
+  // the views at once ("There is no data provider registered…" otherwise); they show a loading state.
   registerRevealCommands(context);
   const views = registerIsmsViews(context, requests);
   const preview = registerSoaPreview(context, requests);
   const status = registerStatusBar(context, requests, () => preview.current?.folderUri);
   registerExportCommands(context, requests);
-  registerSkeletonCommand(context);
+  registerSkeletonCommand(context, async () => {
+    await setHasIsmsFiles(true);
+    views.refresh();
+  });
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.isms', false, true, false);
+  context.subscriptions.push(
+    watcher,
+    watcher.onDidCreate(() => setHasIsmsFiles(true)),
+    watcher.onDidDelete(updateHasIsmsFiles),
+    vscode.workspace.onDidCreateFiles(updateHasIsmsFiles),
+    vscode.workspace.onDidDeleteFiles(updateHasIsmsFiles),
+    vscode.workspace.onDidChangeWorkspaceFolders(updateHasIsmsFiles),
+  );
+  await updateHasIsmsFiles();
+  await client.start();
   return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview, status };
+}
+
+async function setHasIsmsFiles(value: boolean): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'isms.hasIsmsFiles', value);
 }
 
 /** Drives the welcome view: shown while the workspace has no `.isms` file. */
 async function updateHasIsmsFiles(): Promise<void> {
   const found = await vscode.workspace.findFiles('**/*.isms', '**/node_modules/**', 1);
-  await vscode.commands.executeCommand('setContext', 'isms.hasIsmsFiles', found.length > 0);
+  await setHasIsmsFiles(found.length > 0);
 }
 
 export async function deactivate(): Promise<void> {
