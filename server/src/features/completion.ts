@@ -45,6 +45,8 @@ export interface CompletionItem {
   readonly snippet: boolean;
   /** e.g. `A.8.13 Information backup`, so that typing the title filters. */
   readonly filterText?: string;
+  /** Shown in the list itself, after the label (`detail`) and to the right (`description`), as LSP 3.17 `labelDetails`. */
+  readonly labelDetails?: { readonly detail?: string; readonly description?: string };
   readonly sortText?: string;
   /** The span the completion replaces (the word being typed), offsets in the file. */
   readonly replace: { readonly start: number; readonly end: number };
@@ -113,8 +115,13 @@ export function completions(service: LanguageService, file: string, offset: numb
   }
   const index = service.analysis().index;
   const current = text.slice(start, end);
-  const items = valueItems(index, block, spec, current, today, replace);
-  return spec.list ? items.filter((item) => !listed.has(item.label)) : items;
+  const offered = valueItems(index, block, spec, current, today, replace);
+  const items = spec.list ? offered.filter((item) => !listed.has(item.label)) : offered;
+  // On a snippet's placeholder (`owner owner`, the field name selected): every value matches it, so that the list shows.
+  if (current === spec.name && !items.some((item) => item.label === current)) {
+    return items.map((item) => ({ ...item, filterText: `${current} ${item.filterText ?? item.label}` }));
+  }
+  return items;
 }
 
 // ---------------------------------------------------------------------------
@@ -384,6 +391,7 @@ function annexItem(index: WorkspaceIndex, control: AnnexControl, current: Statem
     label: control.id,
     kind: 'annex-control',
     detail: `${control.title} · ${control.theme}`,
+    labelDetails: { detail: ` ${control.title}`, description: control.theme },
     documentation: `**${control.id} ${control.title}**\n\nISO/IEC 27001:2022 Annex A, ${control.theme} control. ${soa}`,
     insertText: control.id,
     snippet: false,

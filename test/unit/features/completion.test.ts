@@ -267,6 +267,13 @@ risk R-001 "Ransomware" {
       });
     });
 
+    it('completes on a snippet placeholder: `owner owner` (the placeholder selected) lists the roles (issue 13)', () => {
+      const { items, offset } = complete(`${ROLES}//- /main.isms\nrisk R-001 "Ransomware" {\n  owner owner$0\n}\n`);
+      assert.deepEqual(labels(items), ['cto', 'ceo']);
+      assert.equal(item(items, 'cto').filterText, 'owner cto Chief Technology Officer');
+      assert.deepEqual(item(items, 'cto').replace, { start: offset - 'owner'.length, end: offset });
+    });
+
     it('lists top management first for approved-by and the owner first for accepted-by', () => {
       const policy = complete(`${ROLES}//- /main.isms\npolicy infosec "Policy" {\n  approved-by $0\n}\n`);
       assert.deepEqual(labels(policy.items), ['ceo', 'cto']);
@@ -293,6 +300,7 @@ risk R-001 "Ransomware" {
         label: 'A.8.13',
         kind: 'annex-control',
         detail: 'Information backup · technological',
+        labelDetails: { detail: ' Information backup', description: 'technological' },
         documentation: '**A.8.13 Information backup**\n\nISO/IEC 27001:2022 Annex A, technological control. No SoA entry yet.',
         insertText: 'A.8.13',
         snippet: false,
@@ -397,6 +405,7 @@ control $0
         label: 'A.5.2',
         kind: 'annex-control',
         detail: 'Information security roles and responsibilities · organizational',
+        labelDetails: { detail: ' Information security roles and responsibilities', description: 'organizational' },
         documentation: '**A.5.2 Information security roles and responsibilities**\n\nISO/IEC 27001:2022 Annex A, organizational control. No SoA entry yet.',
         insertText: 'A.5.2',
         snippet: false,
