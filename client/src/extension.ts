@@ -5,10 +5,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerExportCommands } from './export-commands';
+import { analysisLine, createLog } from './log';
 import { registerSoaPreview, type SoaPreviewApi } from './preview/soa-preview';
 import { registerRevealCommands } from './reveal';
 import { createServerClient } from './server-client';
 import { IsmsRequests } from './server-requests';
+import { registerSeveritySetting } from './severity-setting';
 import { registerSkeletonCommand } from './skeleton';
 import { registerStatusBar, type IsmsLanguageStatus } from './status-bar';
 import type { ClausesTreeProvider } from './tree/clauses-tree';
@@ -33,8 +35,21 @@ export interface IsmsExtensionApi {
 export async function activate(context: vscode.ExtensionContext): Promise<IsmsExtensionApi> {
   const output = vscode.window.createOutputChannel('ISMS', { log: true });
   context.subscriptions.push(output);
+  const log = createLog(output);
+  log.info(`ISMS Studio ${context.extension?.packageJSON?.version ?? ''} starting; folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.name).join(', ') || 'none'}`);
   client = createServerClient(context, output);
   const requests = new IsmsRequests(client);
+  // The first analysis of each folder at info (file count and time), every later one at debug.
+  const logged = new Set<string>();
+  context.subscriptions.push(
+    requests.onAnalysisChanged((params) => {
+      if (logged.has(params.folderUri)) log.debug(analysisLine(params));
+      else {
+        logged.add(params.folderUri);
+        log.info(analysisLine(params));
+      }
+    }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('isms.restartServer', async () => {
       await client?.restart();
@@ -47,6 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   const preview = registerSoaPreview(context, requests);
   const status = registerStatusBar(context, requests, () => preview.current?.folderUri);
   registerExportCommands(context, requests);
+  registerSeveritySetting(context);
   registerSkeletonCommand(context, async () => {
     await setHasIsmsFiles(true);
     views.refresh();
@@ -61,7 +77,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
     vscode.workspace.onDidChangeWorkspaceFolders(updateHasIsmsFiles),
   );
   await updateHasIsmsFiles();
+  const starting = Date.now();
   await client.start();
+  log.info(`language server started in ${Date.now() - starting} ms`);
   return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview, status };
 }
 

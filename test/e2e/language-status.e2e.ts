@@ -45,6 +45,22 @@ suite('Language status and the preview following the editor', () => {
     assert.equal(vscode.Uri.parse(api.status.folderUri!).fsPath, workspaceFolder('clinic').uri.fsPath);
   });
 
+  test('every finding offers "Configure the severity of …" (as ESLint and Pylance do)', async () => {
+    const uri = fileOf('flawed', 'risks.isms');
+    await showFile(uri);
+    const diagnostic = vscode.languages.getDiagnostics(uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'unknown-field');
+    assert.ok(diagnostic, 'no unknown-field finding in flawed/risks.isms');
+    const actions = await withTimeout(
+      Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range)),
+      SERVER_TIMEOUT_MS,
+      'the code actions',
+    );
+    const configure = actions.find((a) => a.title === "Configure the severity of 'unknown-field'…");
+    assert.ok(configure, `actions: ${JSON.stringify(actions.map((a) => a.title))}`);
+    assert.deepEqual(configure.command?.arguments, ['unknown-field']);
+    assert.equal(configure.command?.command, 'isms.configureSeverity');
+  });
+
   test('the SoA preview follows the ISMS of the active editor', async () => {
     const api = await extensionApi();
     await showFile(fileOf('clinic', 'risks.isms'));

@@ -63,4 +63,6 @@ export interface AnalysisChangedParams {
   readonly soaDeclared: number;
   /** How many `.isms` files the folder has (0: no ISMS there, whatever its counts). */
   readonly files?: number;
+  /** How long the analysis and publishing took, in milliseconds. */
+  readonly analysisMs?: number;
 }

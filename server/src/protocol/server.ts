@@ -51,9 +51,10 @@ export function startServer(connection: Connection): void {
         dirty.delete(each);
         if (indexing.has(each) || !folders.all().includes(each)) continue;
         try {
+          const began = performance.now();
           const { errors, warnings } = publisher.publish(each);
           const soaDeclared = ANNEX_A_IDS.filter((id) => each.service.analysis().index.declarations(id).some((e) => e.kind === 'control')).length;
-          const params: AnalysisChangedParams = { folderUri: each.uri, errors, warnings, soaDeclared, files: each.service.fileNames().length };
+          const params: AnalysisChangedParams = { folderUri: each.uri, errors, warnings, soaDeclared, files: each.service.fileNames().length, analysisMs: Math.round(performance.now() - began) };
           void connection.sendNotification(ANALYSIS_CHANGED_NOTIFICATION, params);
           // From the first analysis on, the heap holds about what it will hold: from now on it grows slowly.
           limitHeapGrowth();
