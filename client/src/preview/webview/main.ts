@@ -415,8 +415,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   switch (message.type) {
     case 'update': {
       const folderChanged = state.folderUri !== message.folderUri;
+      const scrollY = window.scrollY;
       saveState({ data: message, folderUri: message.folderUri, selection: folderChanged ? {} : state.selection });
       renderAll();
+      // The scroll position stays across refreshes (re-rendering may shorten the page for a moment).
+      if (!folderChanged) window.scrollTo(0, scrollY);
       if (status.dataset.tone === 'error') setStatus('', 'info');
       post({ type: 'rendered', version: message.version });
       break;
@@ -431,4 +434,18 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 renderAll();
+if (state.scrollY) window.scrollTo(0, state.scrollY);
+let scrollSaved = false;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollSaved) return;
+    scrollSaved = true;
+    requestAnimationFrame(() => {
+      scrollSaved = false;
+      saveState({ scrollY: Math.round(window.scrollY) });
+    });
+  },
+  { passive: true },
+);
 post({ type: 'ready', restoredVersion: state.data?.version ?? 0 });
