@@ -139,7 +139,38 @@ function kindItems(index: WorkspaceIndex, current: Statement | undefined, replac
     }
     items.push({ ...base, insertText: kindSnippet(index, spec, current, today), snippet: true });
   });
+  if (snippets) {
+    const annex = controlAnnexItem(index, current, replace);
+    if (annex) items.push(annex);
+  }
   return items;
+}
+
+/**
+ * `control-annex`: the SoA entry of an Annex A control, with a choice of the
+ * ids that have no entry yet (none: not offered), as only the server can
+ * know them. Offered at the top level only, like the kinds.
+ */
+function controlAnnexItem(index: WorkspaceIndex, current: Statement | undefined, replace: Span): CompletionItem | undefined {
+  const missing = ANNEX_A_CONTROLS.filter((control) => !hasSoaEntry(index, control.id, current)).map((control) => control.id);
+  if (missing.length === 0) return undefined;
+  const body = [
+    `control \${1|${missing.join(',')}|} {`,
+    '  applicable ${2|yes,no|}',
+    '  reason "${3:TODO: justify inclusion or exclusion}"',
+    '  status ${4|planned,implemented,partial,not-implemented|}',
+    '}',
+  ].join('\n');
+  return {
+    label: 'control-annex',
+    kind: 'snippet',
+    detail: `SoA entry of an Annex A control (${missing.length} without an entry)`,
+    documentation: `The Statement of Applicability entry of an Annex A control of ISO/IEC 27001:2022, with a choice of the ${missing.length} controls that have no entry yet.\n\n${clausesLine(['6.1.3 d'])}`,
+    insertText: body,
+    snippet: true,
+    sortText: sortKey(0, KINDS.length),
+    replace,
+  };
 }
 
 /** `risk ID "Title"`, `control ID ["Title"]`, `organization "Name"`, `scope`. */

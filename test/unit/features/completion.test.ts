@@ -56,8 +56,9 @@ const ALL_KINDS = KINDS.map((spec) => spec.kind);
 describe('completion', () => {
   describe('at top level', () => {
     it('offers every kind as a snippet of a well-formed entity with its required fields', () => {
-      const { items, offset } = complete(`${ROLES}//- /main.isms\n$0\n`);
-      assert.deepEqual(labels(items), ALL_KINDS);
+      const { items: all, offset } = complete(`${ROLES}//- /main.isms\n$0\n`);
+      assert.deepEqual(labels(all), [...ALL_KINDS, 'control-annex']);
+      const items = all.filter((i) => i.kind === 'kind');
       const snippets = Object.fromEntries(items.map((i) => [i.label, i.insertText]));
       assert.deepEqual(snippets, {
         organization: 'organization "${1:Name}" {\n  $0\n}',
@@ -103,7 +104,20 @@ scope {
 //- /main.isms
 $0
 `);
-      assert.deepEqual(labels(items), ALL_KINDS.filter((kind) => kind !== 'organization' && kind !== 'scope'));
+      assert.deepEqual(labels(items), [...ALL_KINDS.filter((kind) => kind !== 'organization' && kind !== 'scope'), 'control-annex']);
+    });
+
+    it('offers control-annex at the top level only, with a choice of the undeclared Annex A ids (issue 13)', () => {
+      const { items } = complete('control A.5.1 {\n  applicable yes\n  reason "x"\n  status planned\n}\n\ncontrol A.8.13 {\n  applicable no\n  reason "x"\n}\n\n$0\n');
+      const annex = item(items, 'control-annex');
+      assert.equal(annex.kind, 'snippet');
+      assert.equal(annex.snippet, true);
+      const choice = /^control \$\{1\|([^|]*)\|\} \{\n/.exec(annex.insertText)![1]!.split(',');
+      assert.deepEqual(choice, ANNEX_A_IDS.filter((id) => id !== 'A.5.1' && id !== 'A.8.13'));
+      assert.equal(annex.detail, 'SoA entry of an Annex A control (91 without an entry)');
+      // Not inside a block, and not on a line that has text after the cursor.
+      assert.ok(!complete('risk R-001 "Ransomware" {\n  $0\n}\n').items.some((i) => i.label === 'control-annex'));
+      assert.ok(!complete('$0 risk R-1 "x"\n').items.some((i) => i.label === 'control-annex'));
     });
 
     it('still offers the singleton whose own keyword is being typed', () => {
@@ -446,7 +460,7 @@ risk R-002 "Phishing" {
       assert.ok(labels(fields.items).includes('likelihood'));
       assert.ok(!labels(fields.items).includes('owner'));
       const kinds = complete('risk R-001 "Ransomware" {\n  owner cto\n$0\n');
-      assert.deepEqual(labels(kinds.items), ALL_KINDS);
+      assert.deepEqual(labels(kinds.items), [...ALL_KINDS, 'control-annex']);
       assert.equal(item(kinds.items, 'risk').insertText.startsWith('risk ${1:R-002} '), true);
     });
 
