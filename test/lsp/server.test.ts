@@ -46,6 +46,19 @@ describe('language server: workspace and diagnostics', function () {
     assert.equal(whole.codeDescription?.href, 'https://github.com/isms-studio/isms-studio/blob/main/docs/diagnostics.md#missing-scope');
   });
 
+  it('reports work-done progress while it reads a folder, and logs the file count and time (issue 13)', async () => {
+    const dir = copyFolder('examples/flawed');
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    await client.waitForDiagnostics(fileUri(path.join(dir, 'risks.isms')), (p) => p.diagnostics.length > 0);
+    const progress = client.notifications
+      .filter((n) => n.method === '$/progress')
+      .map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
+    assert.deepEqual(progress[0], { kind: 'begin', title: 'ISMS', cancellable: false, message: 'reading files…', percentage: 0 });
+    assert.ok(progress.some((v) => v.kind === 'report' && v.message === 'reading 3 files…'), JSON.stringify(progress));
+    assert.equal(progress.at(-1)?.kind, 'end');
+    assert.ok(client.logs.some((line) => /: 3 \.isms files read in \d+ ms$/.test(line)), client.logs.join('\n'));
+  });
+
   it('follows edits of an open document, with its version', async () => {
     const dir = tempWorkspace(FIXTURE);
     const uri = fileUri(path.join(dir, 'risks.isms'));

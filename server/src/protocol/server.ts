@@ -69,9 +69,16 @@ export function startServer(connection: Connection): void {
   async function indexFolder(folder: IsmsFolder): Promise<void> {
     indexing.add(folder);
     const progress = clientShowsProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Indexing ISMS', 0, folder.root, false);
+    // As the TypeScript and rust-analyzer servers do: "ISMS: reading 11 files…" while a folder loads, and a log line after.
+    progress?.begin('ISMS', 0, 'reading files…', false);
+    const began = performance.now();
+    let count = 0;
     try {
-      await folder.index((done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} files`));
+      await folder.index((done, total) => {
+        count = total;
+        progress?.report(total === 0 ? 100 : Math.round((done / total) * 100), `reading ${total} ${total === 1 ? 'file' : 'files'}…`);
+      });
+      logger.info(`${folder.root}: ${count} .isms ${count === 1 ? 'file' : 'files'} read in ${Math.round(performance.now() - began)} ms`);
     } catch (error) {
       connection.console.error(`indexing ${folder.root} failed: ${(error as Error)?.message ?? String(error)}`);
     } finally {
