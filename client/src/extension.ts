@@ -76,7 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
     vscode.workspace.onDidDeleteFiles(updateHasIsmsFiles),
     vscode.workspace.onDidChangeWorkspaceFolders(updateHasIsmsFiles),
   );
-  await updateHasIsmsFiles();
+  // Without a .isms file there is nothing to load: the Clauses view shows its welcome at once, not a spinner.
+  if (!(await updateHasIsmsFiles())) views.ready();
   const starting = Date.now();
   await client.start();
   log.info(`language server started in ${Date.now() - starting} ms`);
@@ -88,9 +89,10 @@ async function setHasIsmsFiles(value: boolean): Promise<void> {
 }
 
 /** Drives the welcome view: shown while the workspace has no `.isms` file. */
-async function updateHasIsmsFiles(): Promise<void> {
+async function updateHasIsmsFiles(): Promise<boolean> {
   const found = await vscode.workspace.findFiles('**/*.isms', '**/node_modules/**', 1);
   await setHasIsmsFiles(found.length > 0);
+  return found.length > 0;
 }
 
 export async function deactivate(): Promise<void> {

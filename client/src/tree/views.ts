@@ -22,6 +22,8 @@ export interface IsmsViews {
   readonly risks: RisksTreeProvider;
   readonly soa: SoaTreeProvider;
   refresh(): void;
+  /** Ends the loading state (the first analysis arrived, or there is nothing to load). */
+  ready(): void;
 }
 
 export function registerIsmsViews(context: vscode.ExtensionContext, requests: IsmsRequests): IsmsViews {
@@ -64,5 +66,5 @@ export function registerIsmsViews(context: vscode.ExtensionContext, requests: Is
     { dispose: () => timer && clearTimeout(timer) },
   );
   registerSoaCommands(context, soaView, soa, requests);
-  return { clauses, risks, soa, refresh };
+  return { clauses, risks, soa, refresh, ready };
 }

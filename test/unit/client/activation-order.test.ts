@@ -19,6 +19,7 @@ describe('client: activation registers the views before the server starts (issue
   });
 
   it('creates the three tree views and the status before client.start resolves', async () => {
+    answer('vscode.workspace.findFiles', () => Promise.resolve([{ path: '/ws/a.isms' }]));
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const extension = require('../../../client/src/extension') as typeof import('../../../client/src/extension');
     const context = { subscriptions: [] as unknown[], asAbsolutePath: (p: string) => p, extensionUri: {} };
@@ -38,6 +39,7 @@ describe('client: activation registers the views before the server starts (issue
     assert.deepEqual(roots.map((node) => node.item.label), ['Reading the ISMS…']);
     api.views.clauses.markReady();
     assert.equal(api.views.clauses.loading, false);
+    assert.equal(api.views.risks.loading, true, 'the others still wait for the first analysis');
     for (const disposable of context.subscriptions) (disposable as { dispose?: () => void }).dispose?.();
   });
 });
@@ -53,13 +55,16 @@ describe('client: Create an ISMS Skeleton (issue 13)', () => {
       answer('vscode.workspace.fs.stat', () => Promise.reject(new Error('ENOENT')));
       answer('vscode.Uri.joinPath', (base: unknown, ...parts: unknown[]) => ({ path: `${(base as { path: string }).path}/${parts.join('/')}` }));
       answer('vscode.workspace.applyEdit', () => Promise.resolve(true));
+      answer('vscode.workspace.findFiles', () => Promise.resolve([]));
       answer('vscode.window.showTextDocument', () => Promise.resolve(undefined));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const extension = require('../../../client/src/extension') as typeof import('../../../client/src/extension');
       const context = { subscriptions: [] as unknown[], asAbsolutePath: (p: string) => p, extensionUri: {} };
       const activated = extension.activate(context as never);
       host.startClient();
-      await activated;
+      const api = await activated;
+      // No .isms file: no spinner, the welcome view shows at once.
+      assert.equal(api.views.clauses.loading, false);
       host.log.length = 0;
       const written = (await commands.get('isms.createSkeleton')!()) as { path: string }[];
       assert.ok(written.length > 0);
