@@ -60,11 +60,12 @@ suite('diagnostics', () => {
     assert.equal(text('excluded-control-used'), 'A.7.4');
     assert.equal(text('unknown-reference'), 'custmer-portal');
 
-    // The message names the clause of ISO/IEC 27001:2022 the rule enforces.
+    // The message is the finding alone; the code links to its documentation (which names the clause).
     const overdue = diagnostics.find((d) => codeOf(d) === 'risk-assessment-overdue')!;
-    assert.equal(
-      overdue.message,
-      'R-08 was last assessed on 2025-03-01; reassessment was due on 2026-03-01 (as of 2026-11-27) (ISO/IEC 27001:2022 8.2)',
+    assert.equal(overdue.message, 'R-08 was last assessed on 2025-03-01; reassessment was due on 2026-03-01 (as of 2026-11-27)');
+    assert.deepEqual(
+      typeof overdue.code === 'object' ? [overdue.code.value, overdue.code.target.toString(true)] : overdue.code,
+      ['risk-assessment-overdue', 'https://github.com/isms-studio/isms-studio/blob/main/docs/diagnostics.md#risk-assessment-overdue'],
     );
   });
 });

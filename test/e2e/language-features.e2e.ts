@@ -78,7 +78,7 @@ suite('language features', () => {
 
   test('the snippets are contributed for isms and offered on an empty .isms document', async () => {
     const contributed = extension().packageJSON.contributes.snippets as { language: string; path: string }[];
-    assert.deepEqual(contributed, [{ language: 'isms', path: './snippets/isms.code-snippets' }]);
+    assert.deepEqual(contributed, [{ language: 'isms', path: './snippets/isms-vscode.code-snippets' }]);
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension().extensionUri, contributed[0]!.path));
     const text = new TextDecoder().decode(bytes);
     assert.ok(text.includes('"isms-starter"'), 'the snippet file has no isms-starter');

@@ -100,9 +100,9 @@ suite('views', () => {
     assert.equal((r02.item.iconPath as vscode.ThemeIcon).id, 'error');
   });
 
-  test('Statement of Applicability: Annex A themes with counts, then custom controls', async () => {
+  test('Statement of Applicability: Annex A themes with counts, then the invalid ids (never custom controls)', async () => {
     const roots = await childrenOf(api.views.soa);
-    assert.deepEqual(rows(roots), ['clinic — 93 of 93 declared · 89 applicable', 'flawed — 4 of 93 declared · 4 applicable']);
+    assert.deepEqual(rows(roots), ['clinic — 93 of 93 declared · 89 applicable', 'flawed — 4 of 93 declared · 2 applicable · 2 invalid ids']);
 
     const clinic = await childrenOf(api.views.soa, roots[0]);
     assert.deepEqual(rows(clinic), [
@@ -121,7 +121,7 @@ suite('views', () => {
       'People controls — 8 · 0 applicable · 0 excluded · 0 implemented · 8 without entry',
       'Physical controls — 14 · 0 applicable · 1 excluded · 0 implemented · 13 without entry',
       'Technological controls — 34 · 2 applicable · 1 excluded · 1 implemented · 31 without entry',
-      'Custom controls — 2 · 2 applicable · 0 excluded · 2 implemented',
+      'Invalid Annex A ids — 2 · not counted: fix or remove them',
     ]);
     const physical = await childrenOf(api.views.soa, nodeLabelled(flawed, 'Physical controls'));
     assert.equal(rows(physical.filter((n) => labelOf(n.item).startsWith('A.7.4 ')))[0], 'A.7.4 Physical security monitoring — excluded');
@@ -130,9 +130,9 @@ suite('views', () => {
     assert.equal(byId('A.8.7'), 'A.8.7 Protection against malware — applicable · implemented');
     assert.equal(byId('A.8.13'), 'A.8.13 Information backup — applicable · no status');
     assert.equal(byId('A.8.1'), 'A.8.1 User endpoint devices — no SoA entry');
-    assert.deepEqual(
-      rows(await childrenOf(api.views.soa, nodeLabelled(flawed, 'Custom controls'))).map((r) => r.split(' — ')[0]!.split(' ')[0]),
-      ['A.12.3.1', 'A.9.99'],
-    );
+    // Issue 13: A.9.99 and the 2013 id A.12.3.1 are no custom controls with a green tick, but invalid ids with an error.
+    const invalid = await childrenOf(api.views.soa, nodeLabelled(flawed, 'Invalid Annex A ids'));
+    assert.deepEqual(rows(invalid), ['A.12.3.1 Information backup — invalid id', 'A.9.99 Visitor badges — invalid id']);
+    assert.deepEqual(invalid.map((n) => (n.item.iconPath as vscode.ThemeIcon).id), ['error', 'error']);
   });
 });

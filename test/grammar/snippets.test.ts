@@ -10,7 +10,7 @@ import { parse } from '../../grammar/src';
 import { ANNEX_A_IDS } from '../../server/src/catalogue/annex-a';
 import { createLanguageService } from '../../server/src/language-service';
 import { KINDS } from '../../server/src/schema';
-import { buildSnippets, generateSnippets, SNIPPETS_PATH, type Snippet } from '../../scripts/generate-snippets';
+import { buildSnippets, generateSnippets, generateVscodeSnippets, SNIPPETS_PATH, VSCODE_SNIPPETS_PATH, type Snippet } from '../../scripts/generate-snippets';
 
 const AS_OF = '2026-11-27';
 
@@ -123,6 +123,14 @@ describe('snippets (snippets/isms.code-snippets)', () => {
 
   it('is up to date with the schema (run `npm run snippets`)', () => {
     assert.equal(fs.readFileSync(SNIPPETS_PATH, 'utf8'), generateSnippets());
+  });
+
+  it('gives VS Code only isms-starter: the server offers the kinds and control-annex in context (issue 13)', () => {
+    assert.equal(fs.readFileSync(VSCODE_SNIPPETS_PATH, 'utf8'), generateVscodeSnippets());
+    const vscodeFile = JSON.parse(fs.readFileSync(VSCODE_SNIPPETS_PATH, 'utf8').replace(/^\s*\/\/.*$/gm, '')) as Record<string, Snippet>;
+    assert.deepEqual(Object.keys(vscodeFile), ['isms-starter']);
+    const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8'));
+    assert.deepEqual(manifest.contributes.snippets, [{ language: 'isms', path: './snippets/isms-vscode.code-snippets' }]);
   });
 
   it('is a valid snippets file holding what the generator builds', () => {

@@ -110,7 +110,14 @@ describe('language server: features', function () {
 
     const whole = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: org }, range: { start: at(0, 0), end: at(0, 5) }, context: { diagnostics: [] } });
     const soa = whole.find((a) => a.diagnostics?.[0].code === 'soa-incomplete')!;
-    assert.equal(soa.title, 'Add 93 missing Annex A controls to the SoA');
+    assert.equal(soa.title, 'Add 93 missing Annex A controls to the SoA as applicable (to decide)');
+    assert.deepEqual(
+      whole.filter((a) => a.diagnostics?.[0].code === 'soa-incomplete').map((a) => [a.title, a.isPreferred]),
+      [
+        ['Add 93 missing Annex A controls to the SoA as applicable (to decide)', undefined],
+        ['Add 93 missing Annex A controls to the SoA as excluded (to justify)', undefined],
+      ],
+    );
     const [[uri, edits]] = Object.entries(soa.edit!.changes!);
     const after = applied(uri, edits);
     assert.equal((after.match(/^control A\.\d+\.\d+ \{$/gm) ?? []).length, 93);

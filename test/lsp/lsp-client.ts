@@ -55,6 +55,8 @@ export class LspClient {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
+    // `$/progress` does not reach the catch-all handler: jsonrpc routes it by token.
+    this.connection.onUnhandledProgress((params: unknown) => this.notifications.push({ method: '$/progress', params }));
     this.connection.listen();
     process.on('exit', (code) => (this.exitCode = code));
   }

@@ -194,6 +194,11 @@ export class SoaPreviewPanel implements vscode.Disposable {
     return this.refreshing;
   }
 
+  /** Shows another folder (as the Markdown preview follows its document): the active editor's ISMS. */
+  follow(target: PreviewTarget): void {
+    this.setTarget(target);
+  }
+
   private setTarget(target: PreviewTarget): void {
     if (sameUri(target.uri, this.shown.uri)) return;
     this.shown = target;

@@ -62,6 +62,12 @@ export function registerSoaPreview(context: vscode.ExtensionContext, requests: I
     vscode.commands.registerCommand('isms.openSoaPreview', (resource?: unknown) => open(resource, false)),
     vscode.commands.registerCommand('isms.openSoaPreviewToSide', (resource?: unknown) => open(resource, true)),
     requests.onAnalysisChanged((params) => SoaPreviewPanel.current?.analysisChanged(params)),
+    // The preview follows the ISMS of the active editor, as the Markdown preview follows its document.
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      const current = SoaPreviewPanel.current;
+      if (!current || !editor || editor.document.languageId !== 'isms' || editor.document.uri.scheme === 'untitled') return;
+      current.follow(targetOf(editor.document.uri));
+    }),
     vscode.window.registerWebviewPanelSerializer(SOA_PREVIEW_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
         const saved = folderUriOfState(state);

@@ -40,6 +40,15 @@ export function noteNode(id: string, label: string): TreeNode {
   return { item };
 }
 
+/** The one node of a view while the language server reads the workspace. */
+export function loadingNode(): TreeNode {
+  const item = new vscode.TreeItem('Reading the ISMS…', vscode.TreeItemCollapsibleState.None);
+  item.id = 'loading';
+  item.iconPath = new vscode.ThemeIcon('loading~spin');
+  item.contextValue = 'isms.loading';
+  return { item };
+}
+
 /** Hands out tree item ids, unique even when the ISMS declares an id twice. */
 export class IdScope {
   private readonly taken = new Set<string>();
@@ -86,6 +95,8 @@ export abstract class IsmsTreeProvider<T> implements vscode.TreeDataProvider<Tre
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private roots: Promise<TreeNode[]> | undefined;
+  /** Until the server's first analysis: the view shows a loading node instead of asking the server. */
+  private starting = true;
   private loaded: Promise<{ readonly multiRoot: boolean; readonly folders: FolderData<T>[] }> | undefined;
 
   /** The server's data of a folder, or null when it has none. */
@@ -94,6 +105,18 @@ export abstract class IsmsTreeProvider<T> implements vscode.TreeDataProvider<Tre
   protected abstract nodes(data: T, ids: IdScope, folder: FolderTarget): TreeNode[];
   /** A short summary shown next to a folder's name in a multi-root workspace. */
   protected abstract summary(data: T): string;
+
+  /** Whether the view still shows its loading state. */
+  get loading(): boolean {
+    return this.starting;
+  }
+
+  /** The server analysed the workspace: the view loads its data. */
+  markReady(): void {
+    if (!this.starting) return;
+    this.starting = false;
+    this.refresh();
+  }
 
   /** Forgets the data; the view asks again when it is visible. */
   refresh(): void {
@@ -114,6 +137,7 @@ export abstract class IsmsTreeProvider<T> implements vscode.TreeDataProvider<Tre
 
   getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
     if (node) return node.children ?? [];
+    if (this.starting) return [loadingNode()];
     return (this.roots ??= this.build());
   }
 

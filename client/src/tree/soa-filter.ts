@@ -26,7 +26,7 @@ export interface AttributeKindChoice {
   readonly values: readonly AttributeValueChoice[];
 }
 
-type Attributed = Pick<SoaRowResult, 'attributes'>;
+type Attributed = Pick<SoaRowResult, 'attributes'> & { readonly id?: string };
 
 export function attributeKindLabel(key: string): string {
   return ATTRIBUTE_KINDS.find((kind) => kind.key === key)?.label ?? key;
@@ -46,9 +46,16 @@ export function attributeChoices(rows: readonly Attributed[]): AttributeKindChoi
   return keys
     .map((key) => {
       const lists = rows.map((row) => row.attributes?.[key] ?? []).filter((list) => list.length > 0);
-      const counts = new Map<string, number>();
-      for (const list of lists) for (const value of new Set(list)) counts.set(value, (counts.get(value) ?? 0) + 1);
-      const values = mergeOrders(lists).map((value) => ({ value, label: formatAttributeValue(value), count: counts.get(value) ?? 0 }));
+      // Controls, not rows: with two ISMS folders each control comes once per folder.
+      const controls = new Map<string, Set<string>>();
+      rows.forEach((row, i) => {
+        for (const value of row.attributes?.[key] ?? []) {
+          let ids = controls.get(value);
+          if (!ids) controls.set(value, (ids = new Set()));
+          ids.add(row.id ?? `#${i}`);
+        }
+      });
+      const values = mergeOrders(lists).map((value) => ({ value, label: formatAttributeValue(value), count: controls.get(value)?.size ?? 0 }));
       return { key, label: attributeKindLabel(key), values };
     })
     .filter((choice) => choice.values.length > 0);

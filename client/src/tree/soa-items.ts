@@ -33,8 +33,9 @@ export function themeGroups(table: Pick<SoaTableResult, 'rows' | 'themes'>, filt
     .filter((group) => group.rows.length > 0);
 }
 
-/** `37 · 35 applicable · 2 excluded · 30 implemented`, then `· 3 without entry` when some controls lack one. */
+/** `37 · 35 applicable · 2 excluded · 30 implemented`, then `· 3 without entry` when some controls lack one; `2 · not counted` for invalid ids. */
 export function themeDescription(rows: readonly SoaRowResult[]): string {
+  if (rows.length > 0 && rows.every(isInvalid)) return `${rows.length} · not counted: fix or remove them`;
   const applicable = rows.filter((row) => row.applicable === 'yes').length;
   const excluded = rows.filter((row) => row.applicable === 'no').length;
   const implemented = rows.filter((row) => row.applicable === 'yes' && row.status === 'implemented').length;
@@ -44,12 +45,18 @@ export function themeDescription(rows: readonly SoaRowResult[]): string {
   return parts.join(' · ');
 }
 
-/** For a folder node: `93 of 93 declared · 88 applicable`. */
+/** Whether a row is an id of Annex A shape that is no 2022 control (never a custom control). */
+export function isInvalid(row: Pick<SoaRowResult, 'theme'>): boolean {
+  return row.theme === 'invalid';
+}
+
+/** For a folder node: `93 of 93 declared · 88 applicable`, then `· 2 invalid ids`; invalid ids are not counted as controls. */
 export function soaSummary(rows: readonly SoaRowResult[]): string {
-  const annex = rows.filter((row) => row.theme !== 'custom');
+  const annex = rows.filter((row) => row.theme !== 'custom' && !isInvalid(row));
   const declared = annex.filter((row) => row.declared).length;
-  const applicable = rows.filter((row) => row.applicable === 'yes').length;
-  return `${declared} of ${annex.length} declared · ${applicable} applicable`;
+  const applicable = rows.filter((row) => row.applicable === 'yes' && !isInvalid(row)).length;
+  const invalid = rows.filter(isInvalid).length;
+  return `${declared} of ${annex.length} declared · ${applicable} applicable${invalid > 0 ? ` · ${invalid} invalid ${invalid === 1 ? 'id' : 'ids'}` : ''}`;
 }
 
 /** `A.5.1 Policies for information security`. */
@@ -66,6 +73,7 @@ const STATUS_TEXT: Readonly<Record<string, string>> = {
 
 /** `applicable · implemented`, `excluded`, `no SoA entry`, `applicable · no status`. */
 export function controlDescription(row: SoaRowResult): string {
+  if (isInvalid(row)) return 'invalid id';
   if (!row.declared) return 'no SoA entry';
   if (row.applicable === 'no') return 'excluded';
   if (row.applicable !== 'yes') return 'no decision';
@@ -78,6 +86,7 @@ export function controlDescription(row: SoaRowResult): string {
  * entry without decision or status: warning.
  */
 export function controlIcon(row: SoaRowResult): IconSpec {
+  if (isInvalid(row)) return ERROR;
   if (!row.declared) return { id: 'question', color: COLOR.warning };
   if (row.applicable === 'no') return { id: 'circle-slash', color: COLOR.muted };
   if (row.applicable !== 'yes') return WARNING;
@@ -98,6 +107,9 @@ export function controlIcon(row: SoaRowResult): IconSpec {
 /** A Markdown tooltip: the decision, its justification, implementation, users and the ISO/IEC 27002 attributes. */
 export function controlTooltip(row: SoaRowResult): string {
   const header = `**${escapeMarkdown(controlLabel(row))}**`;
+  if (isInvalid(row)) {
+    return `${header}\n\nInvalid id: ${escapeMarkdown(row.error ?? 'not an Annex A control of ISO/IEC 27001:2022')}. It is not counted among the 93 controls of the SoA.`;
+  }
   if (!row.declared) {
     return `${header}\n\nNo entry in the Statement of Applicability (6.1.3 d). The quick fix of the ${code('soa-incomplete')} finding adds every missing control.${attributeLines(row)}`;
   }

@@ -111,7 +111,7 @@ async function explainMissingEntry(control: { id: string; title: string; folderU
   const goTo = 'Go to the Finding';
   const choice = await vscode.window.showInformationMessage(
     `${controlLabel(control)} has no entry in the Statement of Applicability (6.1.3 d). ` +
-      'The quick fix "Add … missing Annex A controls to the SoA" of the soa-incomplete finding adds it with every other missing control.',
+      'The quick fixes "Add … missing Annex A controls to the SoA" of the soa-incomplete finding add it with every other missing control, as applicable (to decide) or excluded (to justify).',
     goTo,
   );
   if (choice !== goTo) return;

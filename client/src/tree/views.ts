@@ -14,11 +14,16 @@ import { registerSoaCommands, SoaTreeProvider } from './soa-tree';
 /** Analyses come in bursts (typing, a save of several files): refresh once they settle. */
 const REFRESH_DELAY_MS = 100;
 
+/** The views stop showing their loading state after this long even without an analysis. */
+const STARTUP_FALLBACK_MS = 30_000;
+
 export interface IsmsViews {
   readonly clauses: ClausesTreeProvider;
   readonly risks: RisksTreeProvider;
   readonly soa: SoaTreeProvider;
   refresh(): void;
+  /** Ends the loading state (the first analysis arrived, or there is nothing to load). */
+  ready(): void;
 }
 
 export function registerIsmsViews(context: vscode.ExtensionContext, requests: IsmsRequests): IsmsViews {
@@ -42,7 +47,15 @@ export function registerIsmsViews(context: vscode.ExtensionContext, requests: Is
       refresh();
     }, REFRESH_DELAY_MS);
   };
+  // Loading until the server's first analysis (bounded: a server that never answers leaves empty views, not a spinner).
+  const ready = () => {
+    clearTimeout(fallback);
+    for (const provider of providers) provider.markReady();
+  };
+  const fallback = setTimeout(ready, STARTUP_FALLBACK_MS);
   context.subscriptions.push(
+    requests.onAnalysisChanged(ready),
+    { dispose: () => clearTimeout(fallback) },
     requests.onAnalysisChanged(refreshSoon),
     // Also on new diagnostics of `.isms` files: another analysis happened (debounced with the above).
     vscode.languages.onDidChangeDiagnostics((event) => {
@@ -53,5 +66,5 @@ export function registerIsmsViews(context: vscode.ExtensionContext, requests: Is
     { dispose: () => timer && clearTimeout(timer) },
   );
   registerSoaCommands(context, soaView, soa, requests);
-  return { clauses, risks, soa, refresh };
+  return { clauses, risks, soa, refresh, ready };
 }

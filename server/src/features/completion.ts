@@ -45,6 +45,8 @@ export interface CompletionItem {
   readonly snippet: boolean;
   /** e.g. `A.8.13 Information backup`, so that typing the title filters. */
   readonly filterText?: string;
+  /** Shown in the list itself, after the label (`detail`) and to the right (`description`), as LSP 3.17 `labelDetails`. */
+  readonly labelDetails?: { readonly detail?: string; readonly description?: string };
   readonly sortText?: string;
   /** The span the completion replaces (the word being typed), offsets in the file. */
   readonly replace: { readonly start: number; readonly end: number };
@@ -113,8 +115,13 @@ export function completions(snapshot: Snapshot, file: string, offset: number, to
   }
   const index = snapshot.analysis().index;
   const current = text.slice(start, end);
-  const items = valueItems(index, block, spec, current, today, replace);
-  return spec.list ? items.filter((item) => !listed.has(item.label)) : items;
+  const offered = valueItems(index, block, spec, current, today, replace);
+  const items = spec.list ? offered.filter((item) => !listed.has(item.label)) : offered;
+  // On a snippet's placeholder (`owner owner`, the field name selected): every value matches it, so that the list shows.
+  if (current === spec.name && !items.some((item) => item.label === current)) {
+    return items.map((item) => ({ ...item, filterText: `${current} ${item.filterText ?? item.label}` }));
+  }
+  return items;
 }
 
 // ---------------------------------------------------------------------------
@@ -132,7 +139,38 @@ function kindItems(index: WorkspaceIndex, current: Statement | undefined, replac
     }
     items.push({ ...base, insertText: kindSnippet(index, spec, current, today), snippet: true });
   });
+  if (snippets) {
+    const annex = controlAnnexItem(index, current, replace);
+    if (annex) items.push(annex);
+  }
   return items;
+}
+
+/**
+ * `control-annex`: the SoA entry of an Annex A control, with a choice of the
+ * ids that have no entry yet (none: not offered), as only the server can
+ * know them. Offered at the top level only, like the kinds.
+ */
+function controlAnnexItem(index: WorkspaceIndex, current: Statement | undefined, replace: Span): CompletionItem | undefined {
+  const missing = ANNEX_A_CONTROLS.filter((control) => !hasSoaEntry(index, control.id, current)).map((control) => control.id);
+  if (missing.length === 0) return undefined;
+  const body = [
+    `control \${1|${missing.join(',')}|} {`,
+    '  applicable ${2|yes,no|}',
+    '  reason "${3:TODO: justify inclusion or exclusion}"',
+    '  status ${4|planned,implemented,partial,not-implemented|}',
+    '}',
+  ].join('\n');
+  return {
+    label: 'control-annex',
+    kind: 'snippet',
+    detail: `SoA entry of an Annex A control (${missing.length} without an entry)`,
+    documentation: `The Statement of Applicability entry of an Annex A control of ISO/IEC 27001:2022, with a choice of the ${missing.length} controls that have no entry yet.\n\n${clausesLine(['6.1.3 d'])}`,
+    insertText: body,
+    snippet: true,
+    sortText: sortKey(0, KINDS.length),
+    replace,
+  };
 }
 
 function kindSnippet(index: WorkspaceIndex, spec: KindSpec, current: Statement | undefined, today: string): string {
@@ -356,6 +394,7 @@ function annexItem(index: WorkspaceIndex, control: AnnexControl, current: Statem
     label: control.id,
     kind: 'annex-control',
     detail: `${control.title} · ${control.theme}`,
+    labelDetails: { detail: ` ${control.title}`, description: control.theme },
     documentation: `**${control.id} ${control.title}**\n\nISO/IEC 27001:2022 Annex A, ${control.theme} control. ${soa}`,
     insertText: control.id,
     snippet: false,

@@ -49,6 +49,8 @@ export interface MatrixCell {
 export interface RiskMatrix {
   /** `cells[likelihood - 1][impact - 1]`. */
   readonly cells: readonly (readonly MatrixCell[])[];
+  /** Ids of the risks rated outside the scales (likelihood 7 on a scale of 5, 0, 2.5): the "outside the scales" bucket. */
+  readonly outside: readonly string[];
 }
 
 export interface RiskRegister {
@@ -102,10 +104,13 @@ function matrix(scales: RiskScales, risks: readonly RiskRow[], rating: (risk: Ri
       return { likelihood: l + 1, impact: i + 1, score, acceptable: scales.acceptance === undefined ? undefined : score <= scales.acceptance, risks: [] as string[] };
     }),
   );
+  const outside: string[] = [];
   for (const risk of risks) {
     const [likelihood, impact] = rating(risk);
     if (likelihood === undefined || impact === undefined) continue;
-    cells[likelihood - 1]?.[impact - 1]?.risks.push(risk.id);
+    const cell = cells[likelihood - 1]?.[impact - 1];
+    if (cell && Number.isInteger(likelihood) && Number.isInteger(impact)) cell.risks.push(risk.id);
+    else outside.push(risk.id);
   }
-  return { cells };
+  return { cells, outside };
 }

@@ -8,6 +8,16 @@ import { ANNEX_A_CONTROLS, ANNEX_A_IDS, THEMES, annexControl, type Theme } from 
 import type { Location } from '../analysis/diagnostic';
 import { entityTitle, fieldText, fieldTexts, type Entity } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
+import { annexIdProblem } from '../analysis/rules/annex-ids';
+
+/**
+ * An Annex A theme; `custom` for the organization's own controls; `invalid`
+ * for an id of Annex A shape that is no 2022 control (`A.9.99`, the 2013 id
+ * `A.12.3.1`): never a custom control, never counted among the 93.
+ */
+export type SoaTheme = Theme | 'custom' | 'invalid';
+
+export const INVALID_THEME_TITLE = 'Invalid Annex A ids';
 
 export interface EntityLink {
   readonly id: string;
@@ -17,8 +27,10 @@ export interface EntityLink {
 export interface SoaRow {
   readonly id: string;
   readonly title: string;
-  /** The Annex A theme, or `custom` for the organization's own controls. */
-  readonly theme: Theme | 'custom';
+  /** The Annex A theme, `custom` for the organization's own controls, `invalid` for an id that is neither. */
+  readonly theme: SoaTheme;
+  /** For an `invalid` row: what is wrong with the id (the message of its finding). */
+  readonly error: string | undefined;
   /** Whether the SoA has an entry for the control. */
   readonly declared: boolean;
   readonly applicable: 'yes' | 'no' | undefined;
@@ -38,7 +50,7 @@ export interface SoaRow {
 }
 
 export interface ThemeSummary {
-  readonly theme: Theme | 'custom';
+  readonly theme: SoaTheme;
   readonly title: string;
   readonly total: number;
   readonly declared: number;
@@ -60,16 +72,23 @@ export function soaTable(index: WorkspaceIndex, asOf: string): SoaTable {
     const entry = index.declarations(control.id).find((entity) => entity.kind === 'control');
     rows.push(row(index, control.id, control.title, control.theme, entry));
   }
-  const custom = index
+  const others = index
     .ofKind('control')
     .filter((entity) => entity.id && !annexControl(entity.id.image))
-    .sort((a, b) => (a.id!.image < b.id!.image ? -1 : 1));
-  for (const entity of custom) rows.push(row(index, entity.id!.image, entityTitle(entity) ?? '', 'custom', entity));
+    .sort((a, b) => (a.id!.image < b.id!.image ? -1 : a.id!.image > b.id!.image ? 1 : 0));
+  const invalid: SoaRow[] = [];
+  for (const entity of others) {
+    const id = entity.id!.image;
+    const problem = annexIdProblem(id);
+    if (problem) invalid.push({ ...row(index, id, entityTitle(entity) ?? '', 'invalid', entity), error: problem.message });
+    else rows.push(row(index, id, entityTitle(entity) ?? '', 'custom', entity));
+  }
+  rows.push(...invalid);
   const organization = index.first('organization');
   return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows) };
 }
 
-function row(index: WorkspaceIndex, id: string, title: string, theme: Theme | 'custom', entry: Entity | undefined): SoaRow {
+function row(index: WorkspaceIndex, id: string, title: string, theme: SoaTheme, entry: Entity | undefined): SoaRow {
   const users = (kind: 'risk' | 'party'): EntityLink[] => {
     const seen = new Set<string>();
     const links: EntityLink[] = [];
@@ -87,6 +106,7 @@ function row(index: WorkspaceIndex, id: string, title: string, theme: Theme | 'c
     id,
     title,
     theme,
+    error: undefined,
     declared: entry !== undefined,
     applicable: applicable === 'yes' || applicable === 'no' ? applicable : undefined,
     reason: entry ? fieldText(entry, 'reason') : undefined,
@@ -110,10 +130,16 @@ function row(index: WorkspaceIndex, id: string, title: string, theme: Theme | 'c
 }
 
 function summarize(rows: readonly SoaRow[]): ThemeSummary[] {
-  const themes: { theme: Theme | 'custom'; title: string }[] = [...THEMES.map((t) => ({ theme: t.id, title: t.title })), { theme: 'custom', title: 'Custom controls' }];
+  const themes: { theme: SoaTheme; title: string }[] = [
+    ...THEMES.map((t) => ({ theme: t.id, title: t.title })),
+    { theme: 'custom', title: 'Custom controls' },
+    { theme: 'invalid', title: INVALID_THEME_TITLE },
+  ];
   return themes
     .map(({ theme, title }) => {
+      // Invalid ids are no controls: they are listed, never counted as applicable or implemented.
       const ofTheme = rows.filter((r) => r.theme === theme);
+      if (theme === 'invalid') return { theme, title, total: ofTheme.length, declared: 0, applicable: 0, excluded: 0, implemented: 0 };
       return {
         theme,
         title,
@@ -124,7 +150,7 @@ function summarize(rows: readonly SoaRow[]): ThemeSummary[] {
         implemented: ofTheme.filter((r) => r.applicable === 'yes' && r.status === 'implemented').length,
       };
     })
-    .filter((summary) => summary.theme !== 'custom' || summary.total > 0);
+    .filter((summary) => (summary.theme !== 'custom' && summary.theme !== 'invalid') || summary.total > 0);
 }
 
 /** SoA coverage: how many Annex A controls have an entry (of {@link ANNEX_A_IDS}' 93). */

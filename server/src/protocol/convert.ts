@@ -32,12 +32,13 @@ export interface DiagnosticTarget {
 }
 
 /**
- * An LSP diagnostic: the clause goes in the message (clients show it), the
- * code links to its documentation, and `data` keeps the code's facts for
- * quick fixes.
+ * An LSP diagnostic, as ESLint and Pylance write theirs: the message is the
+ * finding alone (no clause suffix: the clause was given twice, "(9.2)
+ * (ISO/IEC 27001:2022 9.2)"); the stable code links to its documentation,
+ * which names the clause (`codeDescription`); `data` keeps the clause and the
+ * code's facts for quick fixes.
  */
 export function toLspDiagnostic(diagnostic: Diagnostic, target: DiagnosticTarget, related: (file: string) => DiagnosticTarget | undefined): LspDiagnostic {
-  const clause = diagnostic.clause ? ` (ISO/IEC 27001:2022 ${diagnostic.clause})` : '';
   const relatedInformation = (diagnostic.related ?? []).flatMap((r) => {
     const other = related(r.file);
     return other ? [{ location: { uri: other.uri, range: toRange(other.lines, r.start, r.end) }, message: r.message }] : [];
@@ -48,9 +49,9 @@ export function toLspDiagnostic(diagnostic: Diagnostic, target: DiagnosticTarget
     code: diagnostic.code,
     codeDescription: { href: `${DIAGNOSTICS_DOC}#${diagnostic.code}` },
     source: 'isms',
-    message: `${diagnostic.message}${clause}`,
+    message: diagnostic.message,
     ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
     ...(diagnostic.code === 'legacy-annex-control' ? { tags: [DiagnosticTag.Deprecated] } : {}),
-    data: { code: diagnostic.code, start: diagnostic.start, end: diagnostic.end, ...(diagnostic.data ?? {}) },
+    data: { code: diagnostic.code, clause: diagnostic.clause, start: diagnostic.start, end: diagnostic.end, ...(diagnostic.data ?? {}) },
   };
 }

@@ -63,6 +63,10 @@ export interface AnalysisChangedParams {
   readonly warnings: number;
   /** SoA coverage: Annex A controls with an entry, of 93. */
   readonly soaDeclared: number;
+  /** How many `.isms` files the folder has (0: no ISMS there, whatever its counts). */
+  readonly files?: number;
+  /** How long the analysis and publishing took, in milliseconds. */
+  readonly analysisMs?: number;
 }
 
 /** The starter ISMS for a new workspace folder (the editor writes the files; the server only composes them). */

@@ -52,6 +52,7 @@ export class IsmsFolder {
     const files = collectIsmsFiles(this.root, warnings);
     for (const warning of warnings) this.logger.warn(warning);
     let done = 0;
+    progress(0, files.length);
     for (const file of files) {
       await this.loadFromDisk(workspacePath(this.root, file));
       progress(++done, files.length);

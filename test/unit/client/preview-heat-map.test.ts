@@ -158,6 +158,7 @@ describe('preview heat map layout', () => {
           [{ likelihood: 1, impact: 1, score: 1, acceptable: undefined, risks: [] }],
           [{ likelihood: 2, impact: 1, score: 2, acceptable: undefined, risks: [] }],
         ],
+        outside: [],
       },
       residualMatrix: undefined,
     };

@@ -57,8 +57,9 @@ const ALL_KINDS = KINDS.map((spec) => spec.kind);
 describe('completion', () => {
   describe('at top level', () => {
     it('offers every kind as a snippet of a well-formed entity with its required fields', () => {
-      const { items, offset } = complete(`${ROLES}//- /main.isms\n$0\n`);
-      assert.deepEqual(labels(items), ALL_KINDS);
+      const { items: all, offset } = complete(`${ROLES}//- /main.isms\n$0\n`);
+      assert.deepEqual(labels(all), [...ALL_KINDS, 'control-annex']);
+      const items = all.filter((i) => i.kind === 'kind');
       const snippets = Object.fromEntries(items.map((i) => [i.label, i.insertText]));
       assert.deepEqual(snippets, {
         organization: 'organization "${1:Name}" {\n  $0\n}',
@@ -104,7 +105,20 @@ scope {
 //- /main.isms
 $0
 `);
-      assert.deepEqual(labels(items), ALL_KINDS.filter((kind) => kind !== 'organization' && kind !== 'scope'));
+      assert.deepEqual(labels(items), [...ALL_KINDS.filter((kind) => kind !== 'organization' && kind !== 'scope'), 'control-annex']);
+    });
+
+    it('offers control-annex at the top level only, with a choice of the undeclared Annex A ids (issue 13)', () => {
+      const { items } = complete('control A.5.1 {\n  applicable yes\n  reason "x"\n  status planned\n}\n\ncontrol A.8.13 {\n  applicable no\n  reason "x"\n}\n\n$0\n');
+      const annex = item(items, 'control-annex');
+      assert.equal(annex.kind, 'snippet');
+      assert.equal(annex.snippet, true);
+      const choice = /^control \$\{1\|([^|]*)\|\} \{\n/.exec(annex.insertText)![1]!.split(',');
+      assert.deepEqual(choice, ANNEX_A_IDS.filter((id) => id !== 'A.5.1' && id !== 'A.8.13'));
+      assert.equal(annex.detail, 'SoA entry of an Annex A control (91 without an entry)');
+      // Not inside a block, and not on a line that has text after the cursor.
+      assert.ok(!complete('risk R-001 "Ransomware" {\n  $0\n}\n').items.some((i) => i.label === 'control-annex'));
+      assert.ok(!complete('$0 risk R-1 "x"\n').items.some((i) => i.label === 'control-annex'));
     });
 
     it('still offers the singleton whose own keyword is being typed', () => {
@@ -268,6 +282,13 @@ risk R-001 "Ransomware" {
       });
     });
 
+    it('completes on a snippet placeholder: `owner owner` (the placeholder selected) lists the roles (issue 13)', () => {
+      const { items, offset } = complete(`${ROLES}//- /main.isms\nrisk R-001 "Ransomware" {\n  owner owner$0\n}\n`);
+      assert.deepEqual(labels(items), ['cto', 'ceo']);
+      assert.equal(item(items, 'cto').filterText, 'owner cto Chief Technology Officer');
+      assert.deepEqual(item(items, 'cto').replace, { start: offset - 'owner'.length, end: offset });
+    });
+
     it('lists top management first for approved-by and the owner first for accepted-by', () => {
       const policy = complete(`${ROLES}//- /main.isms\npolicy infosec "Policy" {\n  approved-by $0\n}\n`);
       assert.deepEqual(labels(policy.items), ['ceo', 'cto']);
@@ -294,6 +315,7 @@ risk R-001 "Ransomware" {
         label: 'A.8.13',
         kind: 'annex-control',
         detail: 'Information backup · technological',
+        labelDetails: { detail: ' Information backup', description: 'technological' },
         documentation: '**A.8.13 Information backup**\n\nISO/IEC 27001:2022 Annex A, technological control. No SoA entry yet.',
         insertText: 'A.8.13',
         snippet: false,
@@ -398,6 +420,7 @@ control $0
         label: 'A.5.2',
         kind: 'annex-control',
         detail: 'Information security roles and responsibilities · organizational',
+        labelDetails: { detail: ' Information security roles and responsibilities', description: 'organizational' },
         documentation: '**A.5.2 Information security roles and responsibilities**\n\nISO/IEC 27001:2022 Annex A, organizational control. No SoA entry yet.',
         insertText: 'A.5.2',
         snippet: false,
@@ -438,7 +461,7 @@ risk R-002 "Phishing" {
       assert.ok(labels(fields.items).includes('likelihood'));
       assert.ok(!labels(fields.items).includes('owner'));
       const kinds = complete('risk R-001 "Ransomware" {\n  owner cto\n$0\n');
-      assert.deepEqual(labels(kinds.items), ALL_KINDS);
+      assert.deepEqual(labels(kinds.items), [...ALL_KINDS, 'control-annex']);
       assert.equal(item(kinds.items, 'risk').insertText.startsWith('risk ${1:R-002} '), true);
     });
 

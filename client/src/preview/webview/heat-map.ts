@@ -56,6 +56,8 @@ export interface HeatMapLayout {
   readonly unrated: number;
   /** Risks placed in the matrix. */
   readonly placed: number;
+  /** The "outside the scales" bucket: risks rated beyond the scales, never silently left out. */
+  readonly outside: readonly string[];
 }
 
 /** Why there is no heat map. */
@@ -122,11 +124,18 @@ export function heatMapLayout(register: RiskRegisterResult | null | undefined, k
   const rated = (risk: RiskRegisterResult['risks'][number]) =>
     kind === 'inherent' ? risk.likelihood !== undefined && risk.impact !== undefined : risk.residualLikelihood !== undefined && risk.residualImpact !== undefined;
   const unrated = register.risks.filter((risk) => !rated(risk)).length;
-  return { kind, title: MATRIX_TITLES[kind], rows, columns, acceptance: scales.acceptance, unrated, placed };
+  const outside = Array.isArray(matrix.outside) ? (matrix.outside as readonly unknown[]).filter((id): id is string => typeof id === 'string') : [];
+  return { kind, title: MATRIX_TITLES[kind], rows, columns, acceptance: scales.acceptance, unrated, placed, outside };
 }
 
 export function isHeatMapLayout(value: HeatMapLayout | HeatMapAbsence): value is HeatMapLayout {
   return 'rows' in value;
+}
+
+/** `Outside the scales: 1 risk`, or `undefined` when every rated risk is in the matrix. */
+export function outsideText(layout: HeatMapLayout): string | undefined {
+  const n = layout.outside.length;
+  return n === 0 ? undefined : `Outside the scales: ${n} ${n === 1 ? 'risk' : 'risks'}`;
 }
 
 /** The cell at (likelihood, impact), if the layout has it. */

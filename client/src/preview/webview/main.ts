@@ -15,8 +15,8 @@ import {
   type UpdateMessage,
   type WebviewMessage,
 } from '../messages';
-import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, risksOfCell, type HeatMapLayout, type MatrixKind } from './heat-map';
-import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isRowFilter, justification, statusText, type SoaRow } from './soa-rows';
+import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, outsideText, risksOfCell, type HeatMapLayout, type MatrixKind } from './heat-map';
+import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isRowFilter, justification, soaCountText, statusText, type SoaRow } from './soa-rows';
 import { readState, type PreviewState } from './state';
 import { SEGMENT_LABELS, summaryBars, type SegmentKind } from './summary';
 
@@ -187,7 +187,7 @@ function renderHeader(data: UpdateMessage | undefined): void {
   const parts: string[] = [];
   if (data) parts.push(`Folder ${data.folderName}`);
   if (data?.soa?.asOf) parts.push(`as of ${data.soa.asOf}`);
-  if (data?.soa) parts.push(`${data.soa.rows.filter((r) => r.declared).length} of ${data.soa.rows.length} controls in the SoA`);
+  if (data?.soa) parts.push(soaCountText(data.soa));
   meta.textContent = parts.length > 0 ? parts.join(' · ') : 'Waiting for the language server…';
 }
 
@@ -240,6 +240,7 @@ function renderHeatMap(kind: MatrixKind, data: UpdateMessage | undefined): void 
       ? h('p', 'note', 'No acceptance criterion: cells are not coloured by acceptability.')
       : h('p', 'note', `Acceptable up to a score of ${layout.acceptance}.`),
     layout.unrated > 0 ? h('p', 'note', `${layout.unrated} ${layout.unrated === 1 ? 'risk has' : 'risks have'} no ${kind} rating.`) : undefined,
+    outsideBucket(kind, layout, data),
   ];
   const list = h('div', 'cell-risks');
   list.setAttribute('aria-live', 'polite');
@@ -263,6 +264,25 @@ function renderHeatMap(kind: MatrixKind, data: UpdateMessage | undefined): void 
     }
   }
   replaceKeepingFocus(container, caption, grid, ...notes.filter((n): n is HTMLElement => n instanceof HTMLElement), list);
+}
+
+/** The "outside the scales" bucket under a heat map: its count and a link to each of its risks. */
+function outsideBucket(kind: MatrixKind, layout: HeatMapLayout, data: UpdateMessage | undefined): HTMLElement | undefined {
+  const text = outsideText(layout);
+  if (!text) return undefined;
+  const byId = new Map((data?.risks?.risks ?? []).map((risk) => [risk.id, risk]));
+  const bucket = h('div', 'outside-scales', h('strong', undefined, text));
+  bucket.dataset.count = String(layout.outside.length);
+  const ul = h('ul', 'risk-list');
+  for (const id of layout.outside) {
+    const risk = byId.get(id);
+    const label = risk?.title ? `${id} ${risk.title}` : id;
+    const item = risk?.location ? button('link risk', label, () => reveal(risk.location), `outside:${kind}:${id}`) : h('span', 'risk', label);
+    item.dataset.riskId = id;
+    ul.append(h('li', undefined, item));
+  }
+  bucket.append(ul);
+  return bucket;
 }
 
 function heatMapTable(kind: MatrixKind, layout: HeatMapLayout, selectedLikelihood: number | undefined, selectedImpact: number | undefined): HTMLTableElement {
@@ -388,8 +408,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   switch (message.type) {
     case 'update': {
       const folderChanged = state.folderUri !== message.folderUri;
+      const scrollY = window.scrollY;
       saveState({ data: message, folderUri: message.folderUri, selection: folderChanged ? {} : state.selection });
       renderAll();
+      // The scroll position stays across refreshes (re-rendering may shorten the page for a moment).
+      if (!folderChanged) window.scrollTo(0, scrollY);
       if (status.dataset.tone === 'error') setStatus('', 'info');
       post({ type: 'rendered', version: message.version });
       break;
@@ -404,4 +427,18 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 
 renderAll();
+if (state.scrollY) window.scrollTo(0, state.scrollY);
+let scrollSaved = false;
+window.addEventListener(
+  'scroll',
+  () => {
+    if (scrollSaved) return;
+    scrollSaved = true;
+    requestAnimationFrame(() => {
+      scrollSaved = false;
+      saveState({ scrollY: Math.round(window.scrollY) });
+    });
+  },
+  { passive: true },
+);
 post({ type: 'ready', restoredVersion: state.data?.version ?? 0 });

@@ -39,7 +39,9 @@ function links(label: string, list: readonly Link[] | undefined): string | undef
 
 /** The justification of a row: its reason plus the risks and parties that drive it. */
 export function justification(row: SoaRow): Justification {
-  const reason = clean(row.reason);
+  const error = row.theme === 'invalid' ? clean(row.error) ?? 'not an Annex A control of ISO/IEC 27001:2022' : undefined;
+  const written = clean(row.reason);
+  const reason = error ? (written ? `Error: ${error}. ${written}` : `Error: ${error}`) : written;
   let placeholder: string | undefined;
   if (!reason) {
     if (!row.declared) placeholder = 'Not in the Statement of Applicability';
@@ -54,6 +56,7 @@ export function justification(row: SoaRow): Justification {
 export type ApplicabilityTone = 'yes' | 'no' | 'missing';
 
 export function applicability(row: SoaRow): { readonly text: string; readonly tone: ApplicabilityTone } {
+  if (row.theme === 'invalid') return { text: 'Invalid id', tone: 'missing' };
   if (!row.declared) return { text: 'Not in SoA', tone: 'missing' };
   if (row.applicable === 'yes') return { text: 'Yes', tone: 'yes' };
   if (row.applicable === 'no') return { text: 'No', tone: 'no' };
@@ -113,6 +116,21 @@ export function filterRows(rows: readonly SoaRow[], query: string, filter: RowFi
       .toLowerCase();
     return words.every((word) => haystack.includes(word));
   });
+}
+
+/**
+ * The header's count: `6 of 93 Annex A controls in the SoA`, then the custom
+ * controls and the invalid ids (never counted among the 93).
+ */
+export function soaCountText(soa: Pick<SoaTableResult, 'rows'>): string {
+  const rows = Array.isArray(soa.rows) ? soa.rows : [];
+  const annex = rows.filter((r) => r.theme !== 'custom' && r.theme !== 'invalid');
+  const custom = rows.filter((r) => r.theme === 'custom').length;
+  const invalid = rows.filter((r) => r.theme === 'invalid').length;
+  const parts = [`${annex.filter((r) => r.declared).length} of ${annex.length} Annex A controls in the SoA`];
+  if (custom > 0) parts.push(`${custom} custom`);
+  if (invalid > 0) parts.push(`${invalid} invalid ${invalid === 1 ? 'id' : 'ids'}`);
+  return parts.join(' · ');
 }
 
 export interface ThemeGroup {

@@ -22,6 +22,8 @@ export interface PreviewState {
   readonly selection: Readonly<Partial<Record<MatrixKind, CellSelection>>>;
   readonly query: string;
   readonly filter: RowFilter;
+  /** Where the page was scrolled to: kept across refreshes and reloads (as the Markdown preview keeps it). */
+  readonly scrollY?: number;
 }
 
 export const EMPTY_STATE: PreviewState = Object.freeze({ stateVersion: 1, folderUri: undefined, data: undefined, selection: {}, query: '', filter: 'all' });
@@ -56,6 +58,7 @@ export function readState(value: unknown): PreviewState {
     selection: picked,
     query: typeof value.query === 'string' ? value.query.slice(0, 500) : '',
     filter: isRowFilter(value.filter) ? value.filter : 'all',
+    ...(typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY > 0 ? { scrollY: Math.round(value.scrollY) } : {}),
   };
 }
 

@@ -82,7 +82,8 @@ function bar(theme: string, title: string, total: number, declared: number, appl
 /** One bar per theme of the SoA, then one for all controls. */
 export function summaryBars(soa: SoaTableResult | null | undefined): SummaryBar[] {
   if (!soa || !Array.isArray(soa.themes)) return [];
-  const bars = soa.themes.map((t) =>
+  // Invalid ids are no controls: no bar, and not in the total (the table lists them with their error).
+  const bars = soa.themes.filter((t) => t.theme !== 'invalid').map((t) =>
     bar(String(t.theme), typeof t.title === 'string' ? t.title : String(t.theme), count(t.total), count(t.declared), count(t.applicable), count(t.excluded), count(t.implemented)),
   );
   if (bars.length === 0) return bars;

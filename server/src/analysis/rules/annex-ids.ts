@@ -21,24 +21,30 @@ export const annexIds: FileRule = {
   },
 };
 
-function checkAnnexId(entity: Entity, value: Argument, report: Report): void {
-  const id = value.image;
+/** What is wrong with an id of Annex A shape that is no 2022 control; `undefined` for a 2022 control or another id. */
+export function annexIdProblem(id: string): { code: 'legacy-annex-control' | 'unknown-annex-control'; message: string; controls?: readonly string[] } | undefined {
   // A 2022 control first: nearly every id is one, and a map lookup is cheaper than the shape test.
-  if (annexControl(id) || !looksLikeAnnexId(id)) return;
+  if (annexControl(id) || !looksLikeAnnexId(id)) return undefined;
   const legacy = legacyMapping(id);
   if (legacy) {
     const names = legacy.ids2022.map((id2022) => `${id2022} ${annexControl(id2022)?.title ?? ''}`.trim());
-    report(
-      'legacy-annex-control',
-      entity.file,
-      value.start,
-      value.end,
-      `${id} is an ISO/IEC 27001:2013 control (${legacy.title2013}); in the 2022 edition it is ${names.join(' and ')}`,
-      { data: { actual: id, controls: legacy.ids2022 } },
-    );
-    return;
+    return {
+      code: 'legacy-annex-control',
+      message: `${id} is an ISO/IEC 27001:2013 control (${legacy.title2013}); in the 2022 edition it is ${names.join(' and ')}`,
+      controls: legacy.ids2022,
+    };
   }
-  report('unknown-annex-control', entity.file, value.start, value.end, `${id} is not an Annex A control of ISO/IEC 27001:2022 (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34)`, {
-    data: { actual: id },
+  return {
+    code: 'unknown-annex-control',
+    message: `${id} is not an Annex A control of ISO/IEC 27001:2022 (A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14, A.8.1–A.8.34)`,
+  };
+}
+
+function checkAnnexId(entity: Entity, value: Argument, report: Report): void {
+  const id = value.image;
+  const problem = annexIdProblem(id);
+  if (!problem) return;
+  report(problem.code, entity.file, value.start, value.end, problem.message, {
+    data: problem.controls ? { actual: id, controls: problem.controls } : { actual: id },
   });
 }

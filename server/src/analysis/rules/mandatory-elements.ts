@@ -9,15 +9,15 @@ import type { WorkspaceRule } from '../rule';
 import { wholeIsmsLocation } from '../whole-isms-location';
 
 const REQUIRED_KINDS: [EntityKind, DiagnosticCode, string][] = [
-  ['scope', 'missing-scope', 'the ISMS has no scope (4.3): add a scope statement'],
-  ['policy', 'missing-policy', 'the ISMS has no information security policy (5.2)'],
-  ['risk-criteria', 'missing-risk-criteria', 'the ISMS has no risk criteria (6.1.2): scales and acceptance'],
-  ['objective', 'missing-objectives', 'the ISMS has no information security objectives (6.2)'],
-  ['issue', 'missing-context', 'no internal or external issue is recorded (4.1)'],
-  ['party', 'missing-interested-parties', 'no interested party is recorded (4.2)'],
-  ['measurement', 'missing-measurement', 'no monitoring or measurement is recorded (9.1)'],
-  ['audit', 'missing-internal-audit', 'no internal audit is recorded (9.2)'],
-  ['review', 'missing-management-review', 'no management review is recorded (9.3)'],
+  ['scope', 'missing-scope', 'the ISMS has no scope: add a scope statement'],
+  ['policy', 'missing-policy', 'the ISMS has no information security policy'],
+  ['risk-criteria', 'missing-risk-criteria', 'the ISMS has no risk criteria: scales and acceptance'],
+  ['objective', 'missing-objectives', 'the ISMS has no information security objectives'],
+  ['issue', 'missing-context', 'no internal or external issue is recorded'],
+  ['party', 'missing-interested-parties', 'no interested party is recorded'],
+  ['measurement', 'missing-measurement', 'no monitoring or measurement is recorded'],
+  ['audit', 'missing-internal-audit', 'no internal audit is recorded'],
+  ['review', 'missing-management-review', 'no management review is recorded'],
 ];
 
 export const mandatoryElements: WorkspaceRule = {

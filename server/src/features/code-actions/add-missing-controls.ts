@@ -1,7 +1,10 @@
 /**
- * `soa-incomplete`: one action that adds a SoA entry for every missing
- * Annex A control, in catalogue order, each a stub the user still has to
- * decide on (`applicable yes`, a TODO reason, `status planned`).
+ * `soa-incomplete`: two actions that add a SoA entry for every missing
+ * Annex A control, in catalogue order, neither preferred (the fix does not
+ * decide for the user): all applicable, to decide (`applicable yes`, a TODO
+ * reason, `status planned`), or all excluded, to justify (`applicable no`, a
+ * TODO reason). The TODO reasons stay in the Problems panel
+ * (`placeholder-text`) until each is decided.
  *
  * The entries go after the last `control` of the file that holds the most
  * of them (the first such file in path order); when no file has a control,
@@ -28,12 +31,18 @@ export const addMissingControls: QuickFix = {
     if (!model) return [];
     const parsed = model.parsed;
     const eol = lineBreakOf(parsed.text);
-    const stubs = missing.map((id) => controlStub(id, eol)).join(eol + eol);
     const lastControl = target ? [...model.entities].reverse().find((entity) => entity.kind === 'control') : undefined;
-    const edit = lastControl ? insertAfterCode(parsed, lastControl.statement.end, stubs) : appendToFile(parsed, stubs);
     const count = missing.length;
-    const title = `Add ${count} missing Annex A control${count === 1 ? '' : 's'} to the SoA`;
-    return [quickFixAction(context, title, [edit], { file: model.file, isPreferred: true })];
+    const controls = `${count} missing Annex A control${count === 1 ? '' : 's'}`;
+    const variants = [
+      { decision: 'applicable' as const, title: `Add ${controls} to the SoA as applicable (to decide)` },
+      { decision: 'excluded' as const, title: `Add ${controls} to the SoA as excluded (to justify)` },
+    ];
+    return variants.map(({ decision, title }) => {
+      const stubs = missing.map((id) => controlStub(id, eol, undefined, decision)).join(eol + eol);
+      const edit = lastControl ? insertAfterCode(parsed, lastControl.statement.end, stubs) : appendToFile(parsed, stubs);
+      return quickFixAction(context, title, [edit], { file: model.file });
+    });
   },
 };
 

@@ -16,10 +16,12 @@ import { applyEdits } from '../feature-types';
 import { addAcceptedBy } from './add-accepted-by';
 import { addMissingControls } from './add-missing-controls';
 import { addStatus } from './add-status';
+import { chooseTreatment } from './choose-treatment';
 import { createMissingEntity } from './create-missing-entity';
 import { didYouMean } from './did-you-mean';
 import { insertMissingField } from './insert-missing-field';
 import { insertWholeIsmsSkeleton } from './insert-whole-isms-skeleton';
+import { nearestAnnexControl } from './nearest-annex-control';
 import type { CodeAction, QuickFix } from './quick-fix';
 import { removeDuplicateField } from './remove-duplicate-field';
 import { replaceLegacyControl } from './replace-legacy-control';
@@ -31,9 +33,11 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   didYouMean,
   createMissingEntity,
   replaceLegacyControl,
+  nearestAnnexControl,
   insertMissingField,
   addStatus,
   addAcceptedBy,
+  chooseTreatment,
   addMissingControls,
   insertWholeIsmsSkeleton,
   removeDuplicateField,

@@ -163,7 +163,7 @@ function afterTrailingComma(text: string, statement: Statement): number {
 }
 
 /** The indentation of the entity's fields: that of the last field that starts its line. */
-function fieldIndent(text: string, entity: Entity): string | undefined {
+export function fieldIndent(text: string, entity: Entity): string | undefined {
   for (let i = entity.fields.length - 1; i >= 0; i--) {
     const start = entity.fields[i].start;
     if (startsItsLine(text, start)) return indentOf(text, start);

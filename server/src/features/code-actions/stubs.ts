@@ -102,8 +102,17 @@ export function renderEntity(head: string, fields: readonly FieldLine[], eol: st
 }
 
 /** The SoA entry of an Annex A control (or a custom one, with its title) that a user still has to decide on. */
-export function controlStub(id: string, eol: string, title?: string): string {
+/** The reason of an entry added as excluded: a placeholder the user must replace by the justification. */
+export const EXCLUSION_REASON = '"TODO: justify exclusion"';
+
+/**
+ * A new SoA entry: applicable with a placeholder reason and `status planned`
+ * (the default), or excluded with a placeholder justification. The
+ * placeholders stay findings until the user decides.
+ */
+export function controlStub(id: string, eol: string, title?: string, decision: 'applicable' | 'excluded' = 'applicable'): string {
   const head = title ? `control ${id} ${title}` : `control ${id}`;
+  if (decision === 'excluded') return renderEntity(head, [['applicable', 'no'], ['reason', EXCLUSION_REASON]], eol);
   return renderEntity(head, [['applicable', 'yes'], ['reason', SOA_REASON], ['status', 'planned']], eol);
 }
 

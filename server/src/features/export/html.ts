@@ -48,7 +48,7 @@ h2 { font-size: 1.25em; margin: 1.6em 0 .5em; border-bottom: 1px solid #ccc; pad
 h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
 p.as-of { color: #555; margin: 0 0 1em; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1em; }
-th, td { border: 1px solid #c8c8c8; padding: .25em .45em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #c8c8c8; padding: .25em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
 thead th { background: #e8edf3; }
 td.num, th.num { text-align: right; }
 tr.theme th { background: #f4f4f4; font-weight: 600; }
@@ -64,9 +64,18 @@ td.acceptable { background: #e3f4e1; }
 td.unacceptable { background: #fbe3e1; }
 table.heatmap { width: auto; }
 table.heatmap td { width: 4.5em; height: 2.6em; text-align: center; vertical-align: middle; font-weight: 600; }
-table.heatmap td.acceptable { background: #9fd89a; }
-table.heatmap td.unacceptable { background: #f2958c; }
-table.heatmap td.unknown { background: #dddddd; }
+table.heatmap td.acceptable { background: #e3f4e1; }
+table.heatmap td.unacceptable { background: #fbe3e1; }
+table.heatmap td.unknown { background: #f0f0f0; }
+table.heatmap td.acceptable.level-1 { background: #c9eac5; }
+table.heatmap td.acceptable.level-2 { background: #addfa7; }
+table.heatmap td.acceptable.level-3 { background: #92d48b; }
+table.heatmap td.acceptable.level-4 { background: #76c86e; }
+table.heatmap td.unacceptable.level-1 { background: #f8cbc6; }
+table.heatmap td.unacceptable.level-2 { background: #f4b0a9; }
+table.heatmap td.unacceptable.level-3 { background: #f0948b; }
+table.heatmap td.unacceptable.level-4 { background: #ec7a6f; }
+table.heatmap td.unknown.level-1, table.heatmap td.unknown.level-2, table.heatmap td.unknown.level-3, table.heatmap td.unknown.level-4 { background: #d6d6d6; }
 table.heatmap td.empty { font-weight: normal; color: #555; }
 table.heatmap th { font-weight: normal; max-width: 12em; }
 table.heatmap th.axis { font-weight: 600; background: none; }
@@ -103,7 +112,7 @@ function summaryTable(soa: SoaTable): string[] {
 const STATUS_CLASSES = new Set(['implemented', 'partial', 'planned', 'not-implemented']);
 
 function controlRow(row: SoaRow): string {
-  const applicableClass = !row.declared ? 'missing' : row.applicable ?? 'missing';
+  const applicableClass = row.theme === 'invalid' || !row.declared ? 'missing' : (row.applicable ?? 'missing');
   const statusClass = row.status && STATUS_CLASSES.has(row.status) ? ` class="status-${row.status}"` : '';
   return [
     '<tr>',
@@ -167,12 +176,18 @@ function riskTable(risks: RiskRegister): string[] {
   ];
 }
 
-function heatCell(cell: MatrixCell): string {
+/** The shade of a cell: 0 when empty, then 1–4 by its count relative to the fullest cell of the map. */
+export function shadeLevel(count: number, max: number): number {
+  if (count <= 0) return 0;
+  return Math.min(4, Math.max(1, Math.ceil((count / Math.max(1, max)) * 4)));
+}
+
+function heatCell(cell: MatrixCell, max: number): string {
   const kind = cell.acceptable === undefined ? 'unknown' : cell.acceptable ? 'acceptable' : 'unacceptable';
   const count = cell.risks.length;
   const verdict = cell.acceptable === undefined ? '' : cell.acceptable ? ', acceptable' : ', not acceptable';
   const tip = `Likelihood ${cell.likelihood} × impact ${cell.impact} = ${cell.score}${verdict}${count > 0 ? `: ${cell.risks.join(', ')}` : ''}`;
-  return `<td class="${kind}${count === 0 ? ' empty' : ''}" title="${escapeHtml(tip)}">${count}</td>`;
+  return `<td class="${kind} level-${shadeLevel(count, max)}${count === 0 ? ' empty' : ''}" title="${escapeHtml(tip)}">${count}</td>`;
 }
 
 /** A heat map: likelihood rows from high to low, impact columns from low to high. */
@@ -184,12 +199,17 @@ function heatMap(caption: string, scales: RiskScales, matrix: RiskMatrix): strin
     `<thead><tr><th class="axis" scope="col">Likelihood \\ Impact</th>${impacts.map((label, i) => `<th scope="col">${i + 1}. ${escapeHtml(label)}</th>`).join('')}</tr></thead>`,
     '<tbody>',
   ];
+  const max = Math.max(1, ...matrix.cells.flatMap((row) => row.map((cell) => cell.risks.length)));
   for (let l = scales.likelihoodLabels.length; l >= 1; l--) {
     const cells = matrix.cells[l - 1] ?? [];
-    out.push(`<tr><th scope="row">${l}. ${escapeHtml(scales.likelihoodLabels[l - 1] ?? '')}</th>${cells.map(heatCell).join('')}</tr>`);
+    out.push(`<tr><th scope="row">${l}. ${escapeHtml(scales.likelihoodLabels[l - 1] ?? '')}</th>${cells.map((cell) => heatCell(cell, max)).join('')}</tr>`);
   }
   out.push('</tbody>', '</table>');
-  return out;
+  const outside = matrix.outside ?? [];
+  if (outside.length > 0) {
+    out.push(`<p class="note outside">Outside the scales: ${outside.length} (${escapeHtml(outside.join(', '))})</p>`);
+  }
+  return [`<div class="heatmap-block">`, ...out, '</div>'];
 }
 
 function heatMaps(risks: RiskRegister): string[] {
@@ -198,7 +218,7 @@ function heatMaps(risks: RiskRegister): string[] {
     return ['<p class="note">No risk criteria with likelihood and impact scales are defined, so there is no heat map.</p>'];
   }
   return [
-    '<p class="note">Each cell gives the number of risks rated there: green where the score is acceptable, red where it is not.</p>',
+    '<p class="note">Each cell gives the number of risks rated there: green where the score is acceptable, red where it is not; the more risks, the darker the shade.</p>',
     '<div class="heatmaps">',
     ...heatMap('Inherent risk', scales, inherentMatrix),
     ...heatMap('Residual risk', scales, residualMatrix),

@@ -9,13 +9,15 @@
  *   "organization": string | null,         // the organization's name
  *   "asOf": "YYYY-MM-DD",                  // the as-of date of the report
  *   "soa": {
- *     "themes": [{                         // A.5 … A.8, then "custom" when there are custom controls
- *       "theme": "organizational" | "people" | "physical" | "technological" | "custom",
+ *     "themes": [{                         // A.5 … A.8, then "custom" and "invalid" when there are such controls
+ *       "theme": "organizational" | "people" | "physical" | "technological" | "custom" | "invalid",
  *       "title": string, "total": number, "declared": number,
  *       "applicable": number, "excluded": number, "implemented": number
  *     }],
- *     "controls": [{                       // all 93 Annex A controls in catalogue order, then custom ones by id
+ *     "controls": [{                       // all 93 Annex A controls in catalogue order, then custom ones by id,
+ *                                          // then ids of Annex A shape that are no 2022 control (theme "invalid")
  *       "id": string, "title": string, "theme": string,
+ *       "error": string | null,            // for an invalid id: what is wrong with it
  *       "declared": boolean,               // whether the SoA has a `control` entry for it
  *       "applicable": "yes" | "no" | null,
  *       "reason": string | null, "status": string | null, "owner": string | null,
@@ -81,6 +83,7 @@ function control(row: SoaRow): object {
     id: row.id,
     title: row.title,
     theme: row.theme,
+    error: orNull(row.error),
     declared: row.declared,
     applicable: orNull(row.applicable),
     reason: orNull(row.reason),

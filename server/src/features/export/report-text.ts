@@ -4,7 +4,7 @@
  */
 import { THEMES } from '../../catalogue/annex-a';
 import type { RiskRow } from '../risk-register';
-import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
+import { INVALID_THEME_TITLE, type SoaRow, type SoaTable, type ThemeSummary } from '../soa-table';
 
 /** Shown in the Applicable column of an Annex A control that has no `control` entry. */
 export const NO_SOA_ENTRY = '— (no SoA entry)';
@@ -23,13 +23,18 @@ export function themeLabel(summary: Pick<ThemeSummary, 'theme' | 'title'>): stri
   return info ? `${summary.title} (A.${info.clause})` : summary.title;
 }
 
-/** The title of a row's theme: `Organizational controls`, `Custom controls`. */
+/** Shown in the Applicable column of a `control` whose id is of Annex A shape but no 2022 control. */
+export const INVALID_ID = 'invalid id';
+
+/** The title of a row's theme: `Organizational controls`, `Custom controls`, `Invalid Annex A ids`. */
 export function themeTitle(row: SoaRow): string {
+  if (row.theme === 'invalid') return INVALID_THEME_TITLE;
   return THEMES.find((t) => t.id === row.theme)?.title ?? 'Custom controls';
 }
 
-/** `yes`, `no`, {@link NO_SOA_ENTRY} for an undeclared control, or '' when the entry lacks the field. */
+/** `yes`, `no`, {@link NO_SOA_ENTRY} for an undeclared control, {@link INVALID_ID}, or '' when the entry lacks the field. */
 export function applicableText(row: SoaRow): string {
+  if (row.theme === 'invalid') return INVALID_ID;
   if (!row.declared) return NO_SOA_ENTRY;
   return row.applicable ?? '';
 }
@@ -42,15 +47,21 @@ export function driversText(row: SoaRow): string {
   return parts.join('; ');
 }
 
-/** The justification's pieces: the written reason, then the risks and parties that drive the control. */
+/** The justification's pieces: the error of an invalid id, the written reason, then the risks and parties that drive the control. */
 export function justificationParts(row: SoaRow): string[] {
-  return [row.reason ?? '', driversText(row)].filter((part) => part !== '');
+  return [row.error ? `Error: ${row.error}` : '', row.reason ?? '', driversText(row)].filter((part) => part !== '');
 }
 
-/** Totals over all themes. */
+/** The reason column of CSV and XLSX: the error of an invalid id first. */
+export function reasonText(row: SoaRow): string | undefined {
+  if (!row.error) return row.reason;
+  return row.reason ? `Error: ${row.error}. ${row.reason}` : `Error: ${row.error}`;
+}
+
+/** Totals over the Annex A and custom themes: invalid ids are no controls. */
 export function totalSummary(soa: SoaTable): ThemeSummary {
   const sum = (key: 'total' | 'declared' | 'applicable' | 'excluded' | 'implemented'): number =>
-    soa.themes.reduce((n, t) => n + t[key], 0);
+    soa.themes.reduce((n, t) => (t.theme === 'invalid' ? n : n + t[key]), 0);
   return {
     theme: 'custom',
     title: 'Total',
@@ -104,7 +115,7 @@ export function soaRowCells(row: SoaRow, evidenceSeparator: string): (string | n
     themeTitle(row),
     row.title,
     applicableText(row),
-    row.reason,
+    reasonText(row),
     row.risks.map((r) => r.id).join(', '),
     row.parties.map((p) => p.id).join(', '),
     row.status,

@@ -8,6 +8,10 @@
  * - "Risk register": ratings and scores, acceptability coloured;
  * - "Summary": the counts per theme, the organization and the as-of date.
  *
+ * Every sheet prints on A4 landscape, fitted to the page width, with its
+ * header row repeated on each page and the sheet's name and page numbers in
+ * the footer.
+ *
  * Safety: cells hold plain strings and numbers only, never a formula, and
  * every text cell is neutralised against formula injection
  * ({@link neutralizeCell}).
@@ -89,6 +93,18 @@ function table(workbook: Workbook, name: string, columns: readonly Column[], row
     });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  // Printed as auditors print it: A4 landscape, every column on one page width, the header row on every page.
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '1:1',
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
+  sheet.headerFooter = { oddFooter: `&L${xlsxText(name)}&RPage &P of &N` };
   return sheet;
 }
 
@@ -126,13 +142,13 @@ const RISK_COLUMNS: readonly Column[] = [
   { header: 'Threat', width: 30 },
   { header: 'Vulnerability', width: 30 },
   { header: 'Likelihood', width: 11, numeric: true },
-  { header: 'Impact', width: 9, numeric: true },
+  { header: 'Impact', width: 10, numeric: true },
   { header: 'Inherent score', width: 10, numeric: true },
   { header: 'Inherent acceptable', width: 12 },
   { header: 'Treatment', width: 12 },
   { header: 'Controls', width: 20 },
   { header: 'Residual likelihood', width: 11, numeric: true },
-  { header: 'Residual impact', width: 9, numeric: true },
+  { header: 'Residual impact', width: 10, numeric: true },
   { header: 'Residual score', width: 10, numeric: true },
   { header: 'Residual acceptable', width: 12 },
   { header: 'Accepted by', width: 14 },

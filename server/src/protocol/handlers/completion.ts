@@ -30,6 +30,7 @@ function toLsp(item: CompletionItem, lines: Parameters<typeof toRange>[0]): LspC
     label: item.label,
     kind: KIND[item.kind],
     ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.labelDetails ? { labelDetails: item.labelDetails } : {}),
     ...(item.documentation ? { documentation: { kind: MarkupKind.Markdown, value: item.documentation } } : {}),
     ...(item.filterText ? { filterText: item.filterText } : {}),
     ...(item.sortText ? { sortText: item.sortText } : {}),

@@ -55,6 +55,8 @@ const FIXED_HERE: Record<string, DiagnosticCode[]> = {
     'control-missing-justification',
     'legacy-annex-control',
     'nonconformity-without-action',
+    'risk-untreated',
+    'unknown-annex-control',
   ],
   'flawed-no-organization': [
     'soa-incomplete',

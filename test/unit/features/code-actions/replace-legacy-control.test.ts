@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 
-import { allActions, appliedText, assertFixes, service } from './helpers';
+import { afterAction, allActions, applied, appliedText, assertFixes, countOf, service } from './helpers';
 
 const RISK = (controls: string) => `role cto "CTO"
 
@@ -39,11 +39,29 @@ describe('quick fix: replace a 2013 Annex A id (legacy-annex-control)', () => {
     for (const action of actions) assertFixes(svc, action);
   });
 
-  it('is not preferred when the successor already has an entry', () => {
-    const svc = service('control A.8.13 {\n  applicable no\n  reason "None"\n}\n\ncontrol A.12.3.1 {\n  applicable no\n  reason "None"\n}\n');
+  it('removes the 2013 entry when the successor is already declared, moving the fields it lacks (issue 13)', () => {
+    const svc = service(
+      'control A.8.13 {\n  applicable yes\n  reason "Backups"\n  evidence "runbook.md"\n}\n\ncontrol A.12.3.1 {\n  applicable yes\n  reason "Old reason"\n  status implemented\n  owner cto\n  evidence "runbook.md"\n}\n\nrole cto "CTO"\n',
+    );
+    assert.equal(countOf(svc, 'duplicate-id'), 0);
+    const [action, ...others] = allActions(svc, 'legacy-annex-control');
+    assert.equal(others.length, 0);
+    assert.equal(action.title, "Remove A.12.3.1: A.8.13 is already declared (moving status, owner; keeping A.8.13's reason)");
+    assert.equal(action.isPreferred, true);
+    assert.equal(
+      appliedText(svc, action),
+      'control A.8.13 {\n  applicable yes\n  reason "Backups"\n  evidence "runbook.md"\n  status implemented\n  owner cto\n}\n\nrole cto "CTO"\n',
+    );
+    assertFixes(svc, action);
+    const next = afterAction(svc, action);
+    assert.equal(countOf(next, 'duplicate-id'), 0);
+  });
+
+  it('merges into an entry in another file (two files edited)', () => {
+    const svc = service('//- /a.isms\ncontrol A.8.13 {\n  applicable no\n}\n//- /b.isms\ncontrol A.12.3.1 {\n  applicable no\n  reason "No backups here"\n}\n');
     const [action] = allActions(svc, 'legacy-annex-control');
-    assert.equal(action.title, 'Replace A.12.3.1 with A.8.13 (Information backup); A.8.13 already has an entry');
-    assert.equal(action.isPreferred, undefined);
+    assert.equal(action.title, 'Remove A.12.3.1: A.8.13 is already declared (moving reason)');
+    assert.deepEqual(applied(svc, action), { 'b.isms': '', 'a.isms': 'control A.8.13 {\n  applicable no\n  reason "No backups here"\n}' });
   });
 
   it('replaces an id in a reference list with all its successors', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 
-import { escapeHtml, htmlReport } from '../../../../server/src/features/export/html';
+import { escapeHtml, htmlReport, shadeLevel } from '../../../../server/src/features/export/html';
 import { HOSTILE, reportData, SMALL } from './fixtures';
 
 /** The rows of the heat map with this caption: [row header, ...cells as `class:count`]. */
@@ -47,17 +47,25 @@ describe('export: HTML', () => {
     const html = htmlReport(reportData(SMALL));
     // acceptance 3: scores 1, 2, 3 are acceptable.
     assert.deepEqual(heatMap(html, 'Inherent risk'), [
-      ['3. High', 'acceptable:0', 'unacceptable:0', 'unacceptable:1'],
-      ['2. Medium', 'acceptable:0', 'unacceptable:0', 'unacceptable:1'],
-      ['1. Low', 'acceptable:0', 'acceptable:0', 'acceptable:0'],
+      ['3. High', 'acceptable level-0:0', 'unacceptable level-0:0', 'unacceptable level-4:1'],
+      ['2. Medium', 'acceptable level-0:0', 'unacceptable level-0:0', 'unacceptable level-4:1'],
+      ['1. Low', 'acceptable level-0:0', 'acceptable level-0:0', 'acceptable level-0:0'],
     ]);
     assert.deepEqual(heatMap(html, 'Residual risk'), [
-      ['3. High', 'acceptable:0', 'unacceptable:0', 'unacceptable:0'],
-      ['2. Medium', 'acceptable:0', 'unacceptable:0', 'unacceptable:1'],
-      ['1. Low', 'acceptable:0', 'acceptable:1', 'acceptable:0'],
+      ['3. High', 'acceptable level-0:0', 'unacceptable level-0:0', 'unacceptable level-0:0'],
+      ['2. Medium', 'acceptable level-0:0', 'unacceptable level-0:0', 'unacceptable level-4:1'],
+      ['1. Low', 'acceptable level-0:0', 'acceptable level-4:1', 'acceptable level-0:0'],
     ]);
     assert.ok(html.includes('<th scope="col">1. Minor</th><th scope="col">2. Major</th><th scope="col">3. Severe</th>'));
     assert.ok(html.includes('title="Likelihood 3 × impact 3 = 9, not acceptable: R-1"'));
+  });
+
+  it('wraps at word boundaries and shades heat-map cells by their count (issue 13)', () => {
+    const html = htmlReport(reportData(SMALL));
+    assert.ok(html.includes('overflow-wrap: break-word; word-break: normal;'));
+    assert.doesNotMatch(html, /overflow-wrap: anywhere/);
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 8].map((n) => shadeLevel(n, 8)), [0, 1, 1, 2, 2, 3, 4]);
+    assert.ok(html.includes('table.heatmap td.unacceptable.level-4 { background: #ec7a6f; }'));
   });
 
   it('says so when there are no risk criteria', () => {

@@ -46,6 +46,7 @@ describe('export: JSON', () => {
       id: 'A.8.13',
       title: 'Information backup',
       theme: 'technological',
+      error: null,
       declared: true,
       applicable: 'yes',
       reason: null,

@@ -34,6 +34,21 @@ function allCells(workbook: Workbook): { sheet: string; address: string; value: 
 describe('export: XLSX', function () {
   this.timeout(60000);
 
+  it('sets up printing: A4 landscape, fitted to the width, the header row on every page (issue 13)', async () => {
+    const workbook = await readBack(await xlsxReport(reportData(SMALL)));
+    for (const name of [SOA_SHEET, RISK_SHEET, SUMMARY_SHEET]) {
+      const ws = sheet(workbook, name);
+      const setup = ws.pageSetup;
+      assert.deepEqual(
+        [setup.orientation, setup.paperSize, setup.fitToPage, setup.fitToWidth, setup.fitToHeight, setup.printTitlesRow],
+        ['landscape', 9, true, 1, 0, '1:1'],
+        name,
+      );
+      assert.equal(ws.headerFooter.oddFooter, `&L${name}&RPage &P of &N`);
+      ws.columns.forEach((column, i) => assert.ok((column.width ?? 0) >= 9, `${name} column ${i + 1} has a width`));
+    }
+  });
+
   it('writes the SoA, risk register and summary sheets with all controls', async () => {
     const bytes = await xlsxReport(reportData(SMALL));
     assert.ok(bytes instanceof Uint8Array);
