@@ -13,6 +13,7 @@ import type { FileModel } from './analysis/model';
 import type { DocumentResolver } from './analysis/rule';
 import { today } from './analysis/rules/dates';
 import { Workspace } from './analysis/workspace';
+import { cachedFrameworkSet, type FrameworkSet, type MappingPackText } from './catalogue/framework-set';
 
 export interface LanguageServiceOptions {
   /** `YYYY-MM-DD` for time-based checks; today (UTC) when absent. */
@@ -24,6 +25,8 @@ export interface LanguageServiceOptions {
    * next analysis. Each analysis is then complete on its own, only slower.
    */
   readonly oneShot?: boolean;
+  /** The workspace's mapping packs (`*.tsv` of the `mappings` folder), read by the host. */
+  readonly mappings?: readonly MappingPackText[];
 }
 
 export interface LanguageService {
@@ -42,10 +45,12 @@ export interface LanguageService {
   /** All findings, or those of one file, sorted. */
   diagnostics(file?: string): readonly Diagnostic[];
   readonly asOf: string;
+  /** The shipped frameworks and the workspace's mapping packs, with the packs' problems. */
+  frameworks(): FrameworkSet;
 }
 
 function analysisOptions(options: LanguageServiceOptions): AnalysisOptions {
-  return { asOf: options.asOf ?? today(), documents: options.documents, severities: options.severities };
+  return { asOf: options.asOf ?? today(), documents: options.documents, severities: options.severities, frameworks: cachedFrameworkSet(options.mappings) };
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -72,5 +77,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     get asOf() {
       return current.asOf;
     },
+    frameworks: () => current.frameworks!,
   };
 }
