@@ -9,6 +9,9 @@
  *   the Annex A controls with an entry; a risk is above acceptance when its
  *   residual score is (left out without risk criteria); a nonconformity is
  *   open unless its `status` is `closed`.
+ * - on the `frameworks` field of `organization`, for each framework it names:
+ *   `NIS2: 251 covered · 40 partial · 34 gaps · 26 unmapped`, running
+ *   `isms.showFramework` with the framework's id (the Frameworks view).
  * The commands are the extension's.
  */
 import { ANNEX_A_IDS } from '../catalogue/annex-a';
@@ -16,6 +19,7 @@ import { fieldText, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LanguageService } from '../language-service';
+import { totalsLine, workspaceCoverage } from './coverage';
 
 export interface CodeLens {
   /** The entity's head (`risk R-001 "Title"`). */
@@ -26,6 +30,7 @@ export interface CodeLens {
 
 export const SHOW_RISK_COMMAND = 'isms.showRisk';
 export const OPEN_SOA_PREVIEW_COMMAND = 'isms.openSoaPreview';
+export const SHOW_FRAMEWORK_COMMAND = 'isms.showFramework';
 
 export function codeLenses(service: LanguageService, file: string): CodeLens[] {
   const model = service.model(file);
@@ -39,6 +44,7 @@ export function codeLenses(service: LanguageService, file: string): CodeLens[] {
       if (title) lenses.push({ range: headRange(entity), title, command: { id: SHOW_RISK_COMMAND, arguments: [entity.id.image] } });
     } else if (entity.kind === 'organization' && entity === index.first('organization')) {
       lenses.push({ range: headRange(entity), title: organizationTitle(index, criteria), command: { id: OPEN_SOA_PREVIEW_COMMAND, arguments: [] } });
+      lenses.push(...frameworkLenses(service, entity));
     }
   }
   return lenses;
@@ -77,4 +83,24 @@ function summarize(index: WorkspaceIndex, criteria: RiskCriteria | undefined): s
   for (const nonconformity of index.ofKind('nonconformity')) if (fieldText(nonconformity, 'status') !== 'closed') open++;
   parts.push(`${open} open ${open === 1 ? 'nonconformity' : 'nonconformities'}`);
   return parts.join(' · ');
+}
+
+function frameworkLenses(service: LanguageService, organization: Entity): CodeLens[] {
+  const lenses: CodeLens[] = [];
+  const seen = new Set<string>();
+  for (const field of organization.fields) {
+    if (field.name !== 'frameworks') continue;
+    for (const value of field.args) {
+      if (value.kind !== 'name' || seen.has(value.image)) continue;
+      seen.add(value.image);
+      const coverage = workspaceCoverage(service, value.image);
+      if (!coverage) continue;
+      lenses.push({
+        range: { start: field.start, end: field.end },
+        title: totalsLine(coverage.framework.label, coverage.totals),
+        command: { id: SHOW_FRAMEWORK_COMMAND, arguments: [coverage.framework.id] },
+      });
+    }
+  }
+  return lenses;
 }

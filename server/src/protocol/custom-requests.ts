@@ -3,7 +3,9 @@
  * (which imports this file only for its constants and types). Results are
  * plain data; the client renders them and never parses.
  */
+import type { MappingPackError } from '../catalogue/framework-set';
 import type { ClauseStatus } from '../features/clause-status';
+import type { CoverageTotals, FrameworkCoverage, RequirementCoverage, TargetState } from '../features/coverage';
 import type { RiskRegister, RiskRow } from '../features/risk-register';
 import type { SoaRow, SoaTable } from '../features/soa-table';
 
@@ -39,6 +41,26 @@ export type ClauseStatusResult = {
   readonly folderUri: string;
   readonly clauses: readonly (Omit<ClauseStatus, 'findings'> & { readonly findings: readonly FindingResult[] })[];
 };
+
+export const FRAMEWORKS_REQUEST = 'isms/frameworks';
+/** The coverage of each framework the organization declares (`frameworks`), for the Frameworks view. */
+export type TargetResult = Omit<TargetState, 'location'> & { readonly location: PlainLocation | undefined };
+export type RequirementResult = Omit<RequirementCoverage, 'targets'> & { readonly targets: readonly TargetResult[] };
+export interface FrameworkCoverageResult {
+  readonly framework: FrameworkCoverage['framework'];
+  readonly totals: CoverageTotals;
+  readonly groups: readonly { readonly id: string; readonly name: string; readonly totals: CoverageTotals; readonly requirements: readonly RequirementResult[] }[];
+}
+export interface FrameworksResult {
+  readonly folderUri: string;
+  /** What a mapping means ("helps meet", never "complies"). */
+  readonly meaning: string;
+  readonly frameworks: readonly FrameworkCoverageResult[];
+  /** Every framework id `frameworks` may name (shipped and packs). */
+  readonly available: readonly string[];
+  /** The first problem of each malformed mapping pack. */
+  readonly packErrors: readonly MappingPackError[];
+}
 
 export const EXPORT_REQUEST = 'isms/export';
 export interface ExportParams extends FolderParams {
