@@ -10,9 +10,9 @@
  * Data travels only through `postMessage`, never inside the HTML: the
  * webview treats every string in it as text.
  */
-import type { ExportParams, PlainLocation, RiskRegisterResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import type { ExportParams, FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
 
-export type { PlainLocation, RiskRegisterResult, SoaTableResult };
+export type { FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult };
 
 /** The export formats of `isms/export`. */
 export type ExportFormat = ExportParams['format'];
@@ -31,6 +31,8 @@ export interface UpdateMessage {
   readonly folderName: string;
   readonly soa: SoaTableResult | null;
   readonly risks: RiskRegisterResult | null;
+  /** The coverage of the frameworks the organization declares (absent from older hosts). */
+  readonly frameworks?: FrameworksResult | null;
 }
 
 /** The data could not be fetched (server stopped, request failed). */
