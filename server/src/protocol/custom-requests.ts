@@ -43,6 +43,10 @@ export type ClauseStatusResult = {
 };
 
 export const FRAMEWORKS_REQUEST = 'isms/frameworks';
+export interface FrameworksParams extends FolderParams {
+  /** Frameworks to compute whether or not the organization declares them (e.g. for a benchmark); absent: the declared ones. */
+  readonly frameworks?: readonly string[];
+}
 /** The coverage of each framework the organization declares (`frameworks`), for the Frameworks view. */
 export type TargetResult = Omit<TargetState, 'location'> & { readonly location: PlainLocation | undefined };
 export type RequirementResult = Omit<RequirementCoverage, 'targets'> & { readonly targets: readonly TargetResult[] };

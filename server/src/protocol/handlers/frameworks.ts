@@ -2,7 +2,7 @@
 import { HELPS_MEET } from '../../catalogue/framework-set';
 import { declaredFrameworks, workspaceCoverage } from '../../features/coverage';
 import { toRange } from '../convert';
-import { FRAMEWORKS_REQUEST, type FolderParams, type FrameworksResult, type PlainLocation } from '../custom-requests';
+import { FRAMEWORKS_REQUEST, type FrameworksParams, type FrameworksResult, type PlainLocation } from '../custom-requests';
 import type { IsmsFolder } from '../isms-folder';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -15,12 +15,15 @@ function plainLocation(folder: IsmsFolder, location: { file: string; start: numb
 export function registerFrameworks(context: ServerContext): void {
   context.connection.onRequest(
     FRAMEWORKS_REQUEST,
-    guarded(context, FRAMEWORKS_REQUEST, null, (params: FolderParams): FrameworksResult => {
+    guarded(context, FRAMEWORKS_REQUEST, null, (params: FrameworksParams): FrameworksResult => {
       const folder = context.folders.folderFor(params?.uri);
       if (!folder) throw new Error(`no ISMS folder for ${params?.uri ?? 'this workspace'}`);
       const service = folder.service;
       const set = service.frameworks();
-      const frameworks = declaredFrameworks(service.analysis().index, set).map((framework) => {
+      const chosen = Array.isArray(params?.frameworks)
+        ? params.frameworks.flatMap((id) => (typeof id === 'string' && set.get(id) ? [set.get(id)!] : []))
+        : declaredFrameworks(service.analysis().index, set);
+      const frameworks = chosen.map((framework) => {
         const coverage = workspaceCoverage(service, framework.id)!;
         return {
           framework: coverage.framework,
