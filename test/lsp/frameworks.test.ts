@@ -72,6 +72,7 @@ describe('language server: frameworks', function () {
       ],
     );
     assert.match(onLine[1].command.title, /^NIS2: \d+ covered · \d+ partial · \d+ gaps? · 26 unmapped$/);
+    assert.match((onLine[1].command as { tooltip?: string }).tooltip ?? '', /helps meet.*ENISA.*CC BY 4\.0.*Changes made/);
   });
 
   it('answers isms/frameworks with groups, requirements, statuses and the SoA entries of mapped controls', async () => {

@@ -19,6 +19,7 @@ import { fieldText, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LanguageService } from '../language-service';
+import { HELPS_MEET } from '../catalogue/framework-set';
 import { totalsLine, workspaceCoverage } from './coverage';
 
 export interface CodeLens {
@@ -26,6 +27,8 @@ export interface CodeLens {
   readonly range: { readonly start: number; readonly end: number };
   readonly title: string;
   readonly command?: { readonly id: string; readonly arguments: unknown[] };
+  /** Shown when the pointer rests on the lens. */
+  readonly tooltip?: string;
 }
 
 export const SHOW_RISK_COMMAND = 'isms.showRisk';
@@ -99,6 +102,7 @@ function frameworkLenses(service: LanguageService, organization: Entity): CodeLe
         range: { start: field.start, end: field.end },
         title: totalsLine(coverage.framework.label, coverage.totals),
         command: { id: SHOW_FRAMEWORK_COMMAND, arguments: [coverage.framework.id] },
+        tooltip: `${coverage.framework.name}: coverage from the SoA and the clause states. ${HELPS_MEET} Source: ${coverage.framework.credit}`,
       });
     }
   }
