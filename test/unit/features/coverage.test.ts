@@ -144,9 +144,9 @@ describe('coverage', () => {
   });
 
   it('takes clause states from the clause status feature through the service (a clause counts when it passes)', () => {
-    const packs = [{ file: 'mappings/acme-rules.tsv', text: [HEADER, row('1', 'Reviews', '1', '1', '9.3.1', 'intersect'), row('2', 'Awareness', '1', '1', '7.3', 'intersect')].join('\n') }];
+    const packs = [{ file: 'mappings/acme-rules.tsv', text: [HEADER, row('1', 'Reviews', '1', '1', '9.3.1', 'intersect'), row('2', 'Competence', '1', '1', '7.2', 'intersect')].join('\n') }];
     const service = createLanguageService({ asOf: '2026-11-27', mappings: packs });
-    // No audit, no review: clause 9 fails; nothing is wrong under clause 7.
+    // No audit, no review: clause 9 (9.3.1) fails; no role lacks competence evidence: 7.2 passes.
     service.setFile('main.isms', 'organization "Acme" {\n  frameworks acme-rules\n}\n');
     const result = workspaceCoverage(service, 'acme-rules')!;
     assert.deepEqual(
