@@ -22,6 +22,7 @@ import type { WorkspaceIndex } from '../analysis/workspace-index';
 import { annexControl } from '../catalogue/annex-a';
 import { clause as clauseInfo } from '../catalogue/clauses';
 import type { FrameworkInfo, FrameworkRequirement, FrameworkSet } from '../catalogue/framework-set';
+import { isoTarget } from '../catalogue/frameworks';
 import type { LanguageService } from '../language-service';
 import { clauseStatus } from './clause-status';
 
@@ -174,12 +175,18 @@ export function coverage(framework: FrameworkInfo, index: WorkspaceIndex, clause
   };
 }
 
+/**
+ * A clause's title; a sub-clause titled "General" (6.1.1, 9.2.1, 9.3.1) is
+ * named by its parent: `Management review (9.3.1)`.
+ */
 function clauseTitle(id: string): string {
-  for (let current = id; ; current = current.slice(0, current.lastIndexOf('.'))) {
-    const found = clauseInfo(current);
-    if (found) return found.id === id ? found.title : `${found.title} (${id})`;
-    if (!current.includes('.')) return `Clause ${id}`;
+  const own = isoTarget(id)?.title;
+  if (own !== undefined && own !== 'General') return own;
+  for (let cut = id.lastIndexOf('.'); cut > 0; cut = id.lastIndexOf('.', cut - 1)) {
+    const found = clauseInfo(id.slice(0, cut));
+    if (found) return `${found.title} (${id})`;
   }
+  return own ?? `Clause ${id}`;
 }
 
 /** `NIS2: 251 covered · 40 partial · 34 gaps · 26 unmapped`. */
