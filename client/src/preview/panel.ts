@@ -225,7 +225,7 @@ export class SoaPreviewPanel implements vscode.Disposable {
         [
           ...(soa?.rows ?? []).map((row) => row.location),
           ...(risks?.risks ?? []).map((risk) => risk.location),
-          ...(frameworks?.frameworks ?? []).flatMap((f) => f.groups.flatMap((g) => g.requirements.flatMap((r) => r.targets.map((t) => t.location)))),
+          ...(frameworks?.frameworks ?? []).flatMap((f) => Object.values(f.targets).map((t) => t.location)),
         ]
           .filter((location): location is PlainLocation => location !== undefined)
           .map(locationKey),

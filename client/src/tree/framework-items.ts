@@ -47,9 +47,14 @@ const STATUS_TEXT: Record<CoverageStatus, string> = {
   unmapped: 'Unmapped: no ISO/IEC 27001 control or clause maps to it; it needs its own evidence.',
 };
 
-export function requirementTooltip(requirement: RequirementResult, meaning: string): string {
-  const targets = requirement.targets.map((t) => `- ${code(t.id)} ${escapeMarkdown(t.title)}: ${t.state}`).join('\n');
-  return `**${escapeMarkdown(requirement.id)}** ${escapeMarkdown(requirement.title)}\n\n${STATUS_TEXT[requirement.status]}${targets ? `\n\n${targets}` : ''}\n\n*${escapeMarkdown(meaning)}*`;
+/** A requirement's mapped controls and clauses, from the framework's table (ids it lacks are left out). */
+export function requirementTargets(requirement: RequirementResult, targets: FrameworkCoverageResult['targets']): TargetResult[] {
+  return requirement.targets.flatMap((id) => (targets[id] ? [targets[id]] : []));
+}
+
+export function requirementTooltip(requirement: RequirementResult, targets: FrameworkCoverageResult['targets'], meaning: string): string {
+  const lines = requirementTargets(requirement, targets).map((t) => `- ${code(t.id)} ${escapeMarkdown(t.title)}: ${t.state}`).join('\n');
+  return `**${escapeMarkdown(requirement.id)}** ${escapeMarkdown(requirement.title)}\n\n${STATUS_TEXT[requirement.status]}${lines ? `\n\n${lines}` : ''}\n\n*${escapeMarkdown(meaning)}*`;
 }
 
 export function targetLabel(target: TargetResult): string {

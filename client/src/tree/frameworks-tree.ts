@@ -10,6 +10,7 @@ import {
   filterLabel,
   frameworksSummary,
   frameworkTooltip,
+  requirementTargets,
   requirementTooltip,
   requirementTrees,
   STATUS_FILTERS,
@@ -66,22 +67,23 @@ export class FrameworksTreeProvider extends IsmsTreeProvider<FrameworksResult> {
         groupItem.id = ids.id('framework', framework.framework.id, 'group', group.id);
         groupItem.description = this.filter ? `${trees.length} ${this.filter}` : totalsText(group.totals);
         groupItem.contextValue = 'isms.frameworkGroup';
-        return [{ item: groupItem, children: trees.map((tree) => this.requirementNode(tree, framework.framework.id, ids, data.meaning)) }];
+        return [{ item: groupItem, children: trees.map((tree) => this.requirementNode(tree, framework, ids, data.meaning)) }];
       });
       nodes.push({ item, children: groups });
     }
     return nodes;
   }
 
-  private requirementNode(tree: RequirementTree, frameworkId: string, ids: IdScope, meaning: string): TreeNode {
+  private requirementNode(tree: RequirementTree, framework: FrameworksResult['frameworks'][number], ids: IdScope, meaning: string): TreeNode {
     const { requirement } = tree;
+    const frameworkId = framework.framework.id;
     const item = new vscode.TreeItem(requirement.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = ids.id('framework', frameworkId, 'requirement', requirement.id);
     item.description = requirement.title;
-    item.tooltip = markdown(requirementTooltip(requirement, meaning));
+    item.tooltip = markdown(requirementTooltip(requirement, framework.targets, meaning));
     item.iconPath = themeIcon(statusIcon(requirement.status));
     item.contextValue = `isms.requirement.${requirement.status}`;
-    const targets = requirement.targets.map((target): TreeNode => {
+    const targets = requirementTargets(requirement, framework.targets).map((target): TreeNode => {
       const child = new vscode.TreeItem(targetLabel(target), vscode.TreeItemCollapsibleState.None);
       child.id = ids.id('framework', frameworkId, 'requirement', requirement.id, 'target', target.id);
       child.description = targetDescription(target);
@@ -90,7 +92,7 @@ export class FrameworksTreeProvider extends IsmsTreeProvider<FrameworksResult> {
       if (target.location) child.command = revealCommand(target.location);
       return { item: child };
     });
-    const children = [...tree.children.map((sub) => this.requirementNode(sub, frameworkId, ids, meaning)), ...targets];
+    const children = [...tree.children.map((sub) => this.requirementNode(sub, framework, ids, meaning)), ...targets];
     if (children.length === 0) item.collapsibleState = vscode.TreeItemCollapsibleState.None;
     return { item, children };
   }

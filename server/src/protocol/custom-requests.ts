@@ -49,10 +49,13 @@ export interface FrameworksParams extends FolderParams {
 }
 /** The coverage of each framework the organization declares (`frameworks`), for the Frameworks view. */
 export type TargetResult = Omit<TargetState, 'location'> & { readonly location: PlainLocation | undefined };
-export type RequirementResult = Omit<RequirementCoverage, 'targets'> & { readonly targets: readonly TargetResult[] };
+/** A requirement; its mapped controls and clauses are ids of the framework's `targets` (each sent once, not once per requirement). */
+export type RequirementResult = Omit<RequirementCoverage, 'targets'> & { readonly targets: readonly string[] };
 export interface FrameworkCoverageResult {
   readonly framework: FrameworkCoverage['framework'];
   readonly totals: CoverageTotals;
+  /** Every mapped control and clause with its state here, by id. */
+  readonly targets: Readonly<Record<string, TargetResult>>;
   readonly groups: readonly { readonly id: string; readonly name: string; readonly totals: CoverageTotals; readonly requirements: readonly RequirementResult[] }[];
 }
 export interface FrameworksResult {

@@ -15,6 +15,7 @@ const DATA = {
     {
       framework: { id: 'nis2', label: 'NIS2', name: 'NIS2 Annex', groupKind: 'section', credit: '© ENISA, CC BY 4.0; changes made' },
       totals: { covered: 1, partial: 1, gap: 1, unmapped: 1, total: 4 },
+      targets: { 'A.8.21': { id: 'A.8.21', kind: 'control', title: 'Security of network services', state: 'not-implemented', meets: false, location } },
       groups: [
         {
           id: '1',
@@ -22,7 +23,7 @@ const DATA = {
           totals: { covered: 1, partial: 0, gap: 1, unmapped: 0, total: 2 },
           requirements: [
             { id: '1.1', title: 'Met', group: '1', status: 'covered', targets: [] },
-            { id: '1.2', title: 'Not met', group: '1', status: 'gap', targets: [{ id: 'A.8.21', kind: 'control', title: 'Security of network services', state: 'not-implemented', meets: false, location }] },
+            { id: '1.2', title: 'Not met', group: '1', status: 'gap', targets: ['A.8.21'] },
           ],
         },
         { id: '2', name: 'Risk', totals: { covered: 0, partial: 1, gap: 0, unmapped: 1, total: 2 }, requirements: [] },

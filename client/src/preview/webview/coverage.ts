@@ -61,6 +61,7 @@ export function coverageSections(data: FrameworksResult | null | undefined): Fra
     type Group = FrameworksResult['frameworks'][number]['groups'][number];
     type Requirement = Group['requirements'][number];
     const groups: readonly Group[] = Array.isArray(framework.groups) ? framework.groups : [];
+    const targets: FrameworksResult['frameworks'][number]['targets'] = framework.targets && typeof framework.targets === 'object' ? framework.targets : {};
     return {
       id: String(framework.framework?.id ?? ''),
       name: String(framework.framework?.name ?? ''),
@@ -72,7 +73,10 @@ export function coverageSections(data: FrameworksResult | null | undefined): Fra
           .map((r) => ({
             id: String(r.id),
             title: String(r.title),
-            targets: ((Array.isArray(r.targets) ? r.targets : []) as Requirement['targets']).map((t) => ({ id: String(t.id), state: String(t.state), location: t.location })),
+            targets: ((Array.isArray(r.targets) ? r.targets : []) as Requirement['targets']).map((id) => {
+              const target = targets[String(id)];
+              return { id: String(id), state: String(target?.state ?? ''), location: target?.location };
+            }),
           })),
       ),
     };

@@ -2,7 +2,7 @@
 import { HELPS_MEET } from '../../catalogue/framework-set';
 import { declaredFrameworks, workspaceCoverage } from '../../features/coverage';
 import { toRange } from '../convert';
-import { FRAMEWORKS_REQUEST, type FrameworksParams, type FrameworksResult, type PlainLocation } from '../custom-requests';
+import { FRAMEWORKS_REQUEST, type FrameworksParams, type FrameworksResult, type PlainLocation, type TargetResult } from '../custom-requests';
 import type { IsmsFolder } from '../isms-folder';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -25,15 +25,17 @@ export function registerFrameworks(context: ServerContext): void {
         : declaredFrameworks(service.analysis().index, set);
       const frameworks = chosen.map((framework) => {
         const coverage = workspaceCoverage(service, framework.id)!;
+        const targets: Record<string, TargetResult> = {};
+        for (const requirement of coverage.requirements) {
+          for (const target of requirement.targets) targets[target.id] ??= { ...target, location: plainLocation(folder, target.location) };
+        }
         return {
           framework: coverage.framework,
           totals: coverage.totals,
+          targets,
           groups: coverage.groups.map((group) => ({
             ...group,
-            requirements: group.requirements.map((requirement) => ({
-              ...requirement,
-              targets: requirement.targets.map((target) => ({ ...target, location: plainLocation(folder, target.location) })),
-            })),
+            requirements: group.requirements.map((requirement) => ({ ...requirement, targets: requirement.targets.map((target) => target.id) })),
           })),
         };
       });
