@@ -50,7 +50,7 @@ export class FrameworksTreeProvider extends IsmsTreeProvider<FrameworksResult> {
       nodes.push({ item });
     }
     if (data.frameworks.length === 0) {
-      nodes.push(noteNode(ids.id('none'), `No frameworks declared: add \`frameworks ${data.available.join(', ')}\` to organization`));
+      nodes.push(noteNode(ids.id('none'), `No frameworks declared: add "frameworks ${data.available.join(', ')}" to the organization`));
       return nodes;
     }
     for (const framework of data.frameworks) {
