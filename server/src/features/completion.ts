@@ -27,6 +27,7 @@ import { riskCriteria } from '../analysis/risk-score';
 import { describeType } from '../analysis/rules/field-values';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LanguageService } from '../language-service';
+import { frameworkItems } from './framework-completion';
 import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec, type ValueType } from '../schema';
 import { cursorContext } from './cursor-context';
 
@@ -113,7 +114,8 @@ export function completions(service: LanguageService, file: string, offset: numb
   }
   const index = service.analysis().index;
   const current = text.slice(start, end);
-  const items = valueItems(index, block, spec, current, today, replace);
+  const items =
+    block.spec?.kind === 'organization' && spec.name === 'frameworks' ? frameworkItems(service, replace) : valueItems(index, block, spec, current, today, replace);
   return spec.list ? items.filter((item) => !listed.has(item.label)) : items;
 }
 

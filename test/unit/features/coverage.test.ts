@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 
 import { frameworkSet, parseMappingPack, type FrameworkInfo, type MappingPackError } from '../../../server/src/catalogue/framework-set';
+import { completions } from '../../../server/src/features/completion';
 import { coverage, totalsLine, workspaceCoverage, type ClauseState } from '../../../server/src/features/coverage';
 import { createLanguageService } from '../../../server/src/language-service';
 import { fixtureService, parseFixture } from '../../helpers/fixture';
@@ -230,5 +231,17 @@ describe('mapping packs', () => {
     for (const text of ['\t\t\t\t\t', '\uFEFF' + HEADER + '\n\t\t\t\t\t', 'x'.repeat(10000), `${HEADER}\n\u0000\t\u0000`, `${HEADER}\n\n\n`]) {
       assert.doesNotThrow(() => parseMappingPack({ file: 'p.tsv', text }));
     }
+  });
+
+  it('completes the ids of frameworks with the packs, leaving out those already listed', () => {
+    const service = createLanguageService({ asOf: '2026-11-27', mappings: [{ file: 'mappings/soc2.tsv', text: [HEADER, row('1', 'One', '1', '1', 'A.5.1', 'intersect')].join('\n') }] });
+    const text = 'organization "Acme" {\n  frameworks nis2, \n}\n';
+    service.setFile('main.isms', text);
+    const items = completions(service, 'main.isms', text.indexOf(', ') + 2, '2026-11-27');
+    assert.deepEqual(items.map((i) => [i.label, i.detail]), [
+      ['nist-csf-2.0', 'NIST Cybersecurity Framework (CSF) 2.0'],
+      ['soc2', 'soc2'],
+    ]);
+    assert.match(items[0].documentation ?? '', /^106 requirements\. A mapping means/);
   });
 });
