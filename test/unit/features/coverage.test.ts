@@ -193,6 +193,15 @@ describe('mapping packs', () => {
     assert.deepEqual(service.diagnostics().filter((d) => d.code === 'invalid-value'), []);
   });
 
+  it('says why a framework whose pack is malformed is unknown', () => {
+    const service = createLanguageService({ asOf: '2026-11-27', mappings: [{ file: 'mappings/soc2.tsv', text: `${HEADER}\n${row('1', 'One', '1', '1', 'A.99.1', 'intersect')}` }] });
+    service.setFile('main.isms', 'organization "Acme" {\n  frameworks soc2\n}\n');
+    assert.deepEqual(
+      service.diagnostics().filter((d) => d.code === 'unknown-framework').map((d) => d.message),
+      ["no framework 'soc2': its mapping pack mappings/soc2.tsv is malformed (line 2, column 11: 'A.99.1' is not an ISO/IEC 27001:2022 Annex A control (A.5.1–A.8.34) or clause (4.1–10.2))"],
+    );
+  });
+
   const malformed: [string, string, number, number, string][] = [
     ['an empty file', '', 1, 1, 'empty file'],
     ['a wrong header', 'framework_id\ttitle\tchapter\tsubsection\tiso27001\trelationship', 1, 20, "header column 3 must be 'function' or 'section', not 'chapter'"],

@@ -22,8 +22,14 @@ export const frameworks: WorkspaceRule = {
         for (const value of field.args) {
           if (value.kind !== 'name' || set.get(value.image)) continue;
           const ids = set.ids();
-          const suggestion = nearestName(value.image, ids);
-          const hint = suggestion ? `did you mean '${suggestion}'?` : `known: ${ids.map((id) => `'${id}'`).join(', ')}`;
+          // A pack of that name that could not be read: say why, rather than suggest another id.
+          const broken = set.errors.find((error) => error.file.slice(error.file.lastIndexOf('/') + 1).replace(/\.tsv$/i, '') === value.image);
+          const suggestion = broken ? undefined : nearestName(value.image, ids);
+          const hint = broken
+            ? `its mapping pack ${broken.file} is malformed (line ${broken.line}, column ${broken.column}: ${broken.message})`
+            : suggestion
+              ? `did you mean '${suggestion}'?`
+              : `known: ${ids.map((id) => `'${id}'`).join(', ')}`;
           reportAtValue(report, organization, field, value, 'unknown-framework', `no framework '${value.image}': ${hint}`, {
             data: { actual: value.image, field: 'frameworks', ...(suggestion ? { suggestion } : {}) },
           });
