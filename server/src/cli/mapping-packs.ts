@@ -15,10 +15,12 @@ export function readMappingPacks(dir: string | undefined, cwd: string): MappingP
   } catch (error) {
     throw new UsageError(`cannot read the mappings folder '${dir}': ${describeError(error)}`);
   }
-  return names.map((name) => {
+  // Regular files only: reading a FIFO would block.
+  return names.flatMap((name) => {
     const file = path.join(folder, name);
     try {
-      return { file: displayPath(file, cwd), text: fs.readFileSync(file, 'utf8') };
+      if (!fs.statSync(file).isFile()) return [];
+      return [{ file: displayPath(file, cwd), text: fs.readFileSync(file, 'utf8') }];
     } catch (error) {
       throw new UsageError(`cannot read '${displayPath(file, cwd)}': ${describeError(error)}`);
     }

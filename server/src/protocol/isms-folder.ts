@@ -78,6 +78,8 @@ export class IsmsFolder {
     const packs: MappingPackText[] = [];
     for (const name of names) {
       try {
+        // Regular files only: reading a FIFO would block the server for good.
+        if (!fs.statSync(path.join(absolute, name)).isFile()) continue;
         packs.push({ file: folder === '' ? name : `${folder}/${name}`, text: fs.readFileSync(path.join(absolute, name), 'utf8') });
       } catch (error) {
         this.logger.warn(`skipped mapping pack ${name}: ${describeError(error)}`);
