@@ -9,6 +9,7 @@ import {
   EXPORT_REQUEST,
   FRAMEWORKS_REQUEST,
   RISK_REGISTER_REQUEST,
+  SKELETON_REQUEST,
   SOA_TABLE_REQUEST,
   type AnalysisChangedParams,
   type ClauseStatusResult,
@@ -16,6 +17,8 @@ import {
   type ExportResult,
   type FrameworksResult,
   type RiskRegisterResult,
+  type SkeletonParams,
+  type SkeletonResult,
   type SoaTableResult,
 } from '../../server/src/protocol/custom-requests';
 
@@ -49,6 +52,12 @@ export class IsmsRequests {
 
   export(format: ExportParams['format'], uri?: string): Promise<ExportResult | null> {
     return this.client.sendRequest(EXPORT_REQUEST, { uri, format });
+  }
+
+  /** The starter ISMS for an organization, dated today. */
+  skeleton(organization: string): Promise<SkeletonResult> {
+    const params: SkeletonParams = { organization };
+    return this.client.sendRequest(SKELETON_REQUEST, params);
   }
 
   /** Called after every analysis of a folder (the status bar, views and the preview refresh on it). */

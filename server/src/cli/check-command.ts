@@ -1,5 +1,5 @@
 /** `isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]`. */
-import { isCalendarDate } from '../../../grammar/src';
+import { diagnostics as findings, isCalendarDate } from '../language-service';
 import { jsonReport, sarifReport, summarize, textReport } from './check-report';
 import { loadWorkspace } from './load-workspace';
 import { readMappingPacks, rejectMalformedPacks } from './mapping-packs';
@@ -25,8 +25,9 @@ export function checkCommand(options: CheckOptions, cwd: string): CommandResult 
     maxWarnings = Number(options.maxWarnings);
   }
   const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf, mappings: readMappingPacks(options.mappings, cwd) });
-  rejectMalformedPacks(workspace.service.frameworks().errors);
-  const diagnostics = positionDiagnostics(workspace, workspace.service.diagnostics(), cwd);
+  const snapshot = workspace.service.snapshot();
+  rejectMalformedPacks(snapshot.frameworks().errors);
+  const diagnostics = positionDiagnostics(workspace, findings(snapshot), cwd);
   const summary = summarize(workspace.files.length, diagnostics);
   const output =
     options.format === 'json'

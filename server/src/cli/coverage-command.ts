@@ -6,10 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isCalendarDate } from '../../../grammar/src';
-import { workspaceCoverage } from '../features/coverage';
-import { coverageReport, COVERAGE_FORMATS, type CoverageFormat } from '../features/export/coverage-report';
-import { nearestName } from '../util/nearest-name';
+import { COVERAGE_FORMATS, coverageReport, frameworkCoverage, frameworkSet, isCalendarDate, nearestName, type CoverageFormat } from '../language-service';
 import type { CommandResult } from './command-result';
 import { loadWorkspace } from './load-workspace';
 import { readMappingPacks, rejectMalformedPacks } from './mapping-packs';
@@ -32,10 +29,11 @@ export async function coverageCommand(options: CoverageOptions, cwd: string): Pr
   if (format === 'xlsx' && !options.output && process.stdout.isTTY) throw new UsageError('xlsx is binary: give -o FILE (or redirect the output)');
   const mappings = readMappingPacks(options.mappings, cwd);
   const workspace = loadWorkspace(options.path ? [options.path] : [], cwd, { asOf: options.asOf, mappings });
-  const set = workspace.service.frameworks();
+  const snapshot = workspace.service.snapshot();
+  const set = frameworkSet(snapshot);
   rejectMalformedPacks(set.errors);
   if (options.framework === undefined) throw new UsageError(`give --framework ID: ${set.ids().join(', ')}`);
-  const coverage = workspaceCoverage(workspace.service, options.framework);
+  const coverage = frameworkCoverage(snapshot, options.framework);
   if (!coverage) {
     const suggestion = nearestName(options.framework, set.ids());
     throw new UsageError(`unknown framework '${options.framework}': ${suggestion ? `did you mean '${suggestion}'? ` : ''}(known: ${set.ids().join(', ')})`);

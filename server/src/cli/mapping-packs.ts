@@ -1,7 +1,7 @@
 /** Reads the mapping packs of `--mappings DIR` (every `*.tsv` directly in it) for the language service. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { MappingPackText } from '../catalogue/framework-set';
+import type { MappingPackText } from '../language-service';
 import { describeError } from '../node-host/workspace-files';
 import { displayPath } from './positioned';
 import { UsageError } from './usage-error';

@@ -23,7 +23,7 @@ import { annexControl } from '../catalogue/annex-a';
 import { clause as clauseInfo } from '../catalogue/clauses';
 import type { FrameworkInfo, FrameworkRequirement, FrameworkSet } from '../catalogue/framework-set';
 import { isoTarget } from '../catalogue/frameworks';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { clauseStatus } from './clause-status';
 
 export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'unmapped';
@@ -226,24 +226,24 @@ export function requirementsMappedTo(framework: FrameworkInfo, isoId: string): r
 }
 
 /** Clause states from the findings (the clause status feature's). */
-export function clauseStatesOf(service: LanguageService): ClauseStates {
+export function clauseStatesOf(snapshot: Snapshot): ClauseStates {
   const states = new Map<string, ClauseState>();
-  for (const entry of clauseStatus(service.diagnostics())) states.set(entry.clause, entry.status);
+  for (const entry of clauseStatus(snapshot.diagnostics())) states.set(entry.clause, entry.status);
   return (id) => states.get(id);
 }
 
 const memo = new WeakMap<object, Map<FrameworkInfo, FrameworkCoverage>>();
 
 /** A framework's coverage by the service's workspace, computed once per analysis; undefined for an unknown id. */
-export function workspaceCoverage(service: LanguageService, frameworkId: string): FrameworkCoverage | undefined {
-  const framework = service.frameworks().get(frameworkId);
+export function workspaceCoverage(snapshot: Snapshot, frameworkId: string): FrameworkCoverage | undefined {
+  const framework = snapshot.frameworks().get(frameworkId);
   if (!framework) return undefined;
-  const analysis = service.analysis();
+  const analysis = snapshot.analysis();
   let byFramework = memo.get(analysis);
   if (!byFramework) memo.set(analysis, (byFramework = new Map()));
   let result = byFramework.get(framework);
   if (!result) {
-    result = coverage(framework, analysis.index, clauseStatesOf(service), service.asOf);
+    result = coverage(framework, analysis.index, clauseStatesOf(snapshot), snapshot.asOf);
     byFramework.set(framework, result);
   }
   return result;

@@ -1,10 +1,10 @@
 /** Completion of the ids in `frameworks`: the shipped frameworks and the workspace's mapping packs, with their names. */
 import { HELPS_MEET } from '../catalogue/framework-set';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import type { CompletionItem } from './completion';
 
-export function frameworkItems(service: LanguageService, replace: CompletionItem['replace']): CompletionItem[] {
-  return service.frameworks().all.map((framework, i) => ({
+export function frameworkItems(snapshot: Snapshot, replace: CompletionItem['replace']): CompletionItem[] {
+  return snapshot.frameworks().all.map((framework, i) => ({
     label: framework.id,
     kind: 'enum',
     detail: framework.name,

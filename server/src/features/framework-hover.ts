@@ -7,7 +7,7 @@
  */
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import { HELPS_MEET, type FrameworkInfo } from '../catalogue/framework-set';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { declaredFrameworks, requirementsMappedTo } from './coverage';
 
 /** At most this many requirements per framework, then "and N more". */
@@ -21,8 +21,8 @@ function shorten(text: string, length = 110): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }
 
-export function helpsMeetMarkdown(service: LanguageService, index: WorkspaceIndex, controlId: string): string | undefined {
-  const frameworks = declaredFrameworks(index, service.frameworks());
+export function helpsMeetMarkdown(snapshot: Snapshot, index: WorkspaceIndex, controlId: string): string | undefined {
+  const frameworks = declaredFrameworks(index, snapshot.frameworks());
   if (frameworks.length === 0) return undefined;
   const parts: string[] = [];
   for (const framework of frameworks) {

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MappingPackText } from '../catalogue/framework-set';
-import { createLanguageService, type LanguageService } from '../language-service';
+import { createLanguageService, type LanguageService, type MappingPackText } from '../language-service';
+import { absolutePath, fileExists } from '../node-host/host-files';
 import { collectIsmsFiles, describeError, workspacePath } from '../node-host/workspace-files';
 import type { ServerSettings } from './settings';
 
@@ -116,7 +116,7 @@ export class IsmsFolder {
   }
 
   absolute(file: string): string {
-    return path.join(this.root, ...file.split('/'));
+    return absolutePath(this.root, file);
   }
 
   uriOf(file: string): string {
@@ -211,11 +211,7 @@ export class IsmsFolder {
   private exists(file: string): boolean {
     let known = this.existence.get(file);
     if (known === undefined) {
-      try {
-        known = fs.statSync(this.absolute(file)).isFile();
-      } catch {
-        known = false;
-      }
+      known = fileExists(this.root, file);
       this.existence.set(file, known);
     }
     return known;

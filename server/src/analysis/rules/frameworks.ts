@@ -6,7 +6,7 @@
 import { cachedFrameworkSet } from '../../catalogue/framework-set';
 import { nearestName } from '../../util/nearest-name';
 import type { WorkspaceRule } from '../rule';
-import { reportAtValue } from './placement';
+import { reportAtValue } from '../placement';
 
 export const frameworks: WorkspaceRule = {
   name: 'frameworks',

@@ -1,7 +1,7 @@
 /** `approver-not-top-management` (5.1, 5.2): a policy approved by a role that is not top management. */
 import { firstField } from '../model';
 import type { WorkspaceRule } from '../rule';
-import { reportAtValue } from './placement';
+import { reportAtValue } from '../placement';
 
 export const policyApproval: WorkspaceRule = {
   name: 'policy-approval',

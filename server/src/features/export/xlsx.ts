@@ -14,9 +14,9 @@
  */
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
-import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
+import type { SoaTable, ThemeSummary } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, riskRegisterCells, themeLabel, themeTitle, totalSummary } from './report-text';
+import { riskRegisterCells, soaRowCells, themeLabel, totalSummary } from './report-text';
 
 export interface XlsxData {
   readonly soa: SoaTable;
@@ -106,24 +106,8 @@ const SOA_COLUMNS: readonly Column[] = [
   { header: 'Due', width: 12 },
 ];
 
-function soaRowValues(row: SoaRow): Value[] {
-  return [
-    row.id,
-    themeTitle(row),
-    row.title,
-    applicableText(row),
-    row.reason,
-    row.risks.map((r) => r.id).join(', '),
-    row.parties.map((p) => p.id).join(', '),
-    row.status,
-    row.owner,
-    row.evidence.join('\n'),
-    row.due,
-  ];
-}
-
 function soaSheet(workbook: Workbook, soa: SoaTable): void {
-  const sheet = table(workbook, SOA_SHEET, SOA_COLUMNS, soa.rows.map(soaRowValues));
+  const sheet = table(workbook, SOA_SHEET, SOA_COLUMNS, soa.rows.map((row) => soaRowCells(row, '\n')));
   soa.rows.forEach((row, i) => {
     const excelRow = sheet.getRow(i + 2);
     const applicable = excelRow.getCell(4);
@@ -217,7 +201,6 @@ function summarySheet(workbook: Workbook, soa: SoaTable, risks: RiskRegister): v
  * whose exports a dynamic import of CommonJS would not see.
  */
 function loadExcelJs(): typeof import('exceljs') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('exceljs');
 }
 
