@@ -258,13 +258,13 @@ const SHOTS = {
     if (missing) {
       // Seen once at start-up: a view showing another folder's rows after a collapse. Recorded, then refreshed once.
       const rows = await page.locator('.part.sidebar .pane .monaco-list-row').evaluateAll((all) => all.map((r) => `${r.getAttribute('aria-level')}:${r.querySelector('.label-name')?.textContent ?? ''}`));
-      log(`the views do not show '${missing}' (rows: ${JSON.stringify(rows)}); running ISMS: Refresh Clauses, Risks and SoA Views once`);
+      log(`the views do not show '${missing}' (rows: ${JSON.stringify(rows)}); running ISMS: Refresh Clauses, Risks, SoA and Frameworks Views once`);
       await page.screenshot({ path: path.join(tmpdir(), 'isms-screenshot-sidebar-before-refresh.png') });
-      await runCommand(page, 'ISMS: Refresh Clauses, Risks and SoA Views');
+      await runCommand(page, 'ISMS: Refresh Clauses, Risks, SoA and Frameworks Views');
       for (const locator of [clauses, risks, soa]) await setExpanded(locator, 'clinic', false);
       await setExpanded(clauses, '7 Support', true);
       const still = await shown(STEP_TIMEOUT_MS);
-      if (still) throw new Error(`the views do not show '${still}', even after ISMS: Refresh Clauses, Risks and SoA Views`);
+      if (still) throw new Error(`the views do not show '${still}', even after ISMS: Refresh Clauses, Risks, SoA and Frameworks Views`);
     }
     // Room for all of flawed's clauses, taken from the SoA view (its seven rows still fit).
     await movePaneBoundary(page, 'Statement of Applicability', 44);

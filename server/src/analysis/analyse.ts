@@ -11,6 +11,7 @@ import type { CrossFileRule, DocumentResolver, Report, WorkspaceFacts } from './
 import { CONTEXTUAL_FILE_RULES, CROSS_FILE_RULES, FILE_RULES, WORKSPACE_RULES } from './rule-registry';
 import { riskCriteria } from './risk-score';
 import { WorkspaceIndex } from './workspace-index';
+import type { FrameworkSet } from '../catalogue/framework-set';
 
 /** One file, analysed on its own. */
 export interface FileAnalysis {
@@ -33,6 +34,8 @@ export interface AnalysisOptions {
   readonly asOf: string;
   readonly documents?: DocumentResolver;
   readonly severities?: SeverityOverrides;
+  /** The frameworks `frameworks` may name (shipped and the workspace's packs); the shipped ones when absent. */
+  readonly frameworks?: FrameworkSet;
 }
 
 function collector(sink: Diagnostic[]): Report {
@@ -157,7 +160,7 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
     });
   }
   const report = collector(found);
-  for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, report });
+  for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, frameworks: options.frameworks, report });
   return { index, diagnostics: sortDiagnostics(applySeverities(found, options.severities)) };
 }
 

@@ -28,6 +28,7 @@ import type { Snapshot } from '../analysis/snapshot';
 import { LEVEL_SCALES, clausesLine, headForm, typesDescription } from '../schema/describe';
 import { plusOneYear } from '../util/dates';
 import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
+import { frameworkItems } from './framework-completion';
 import { cursorContext } from './cursor-context';
 
 export type CompletionKind = 'kind' | 'field' | 'enum' | 'reference' | 'annex-control' | 'date' | 'snippet';
@@ -115,7 +116,8 @@ export function completions(snapshot: Snapshot, file: string, offset: number, to
   }
   const index = snapshot.analysis().index;
   const current = text.slice(start, end);
-  const offered = valueItems(index, block, spec, current, today, replace);
+  const offered =
+    block.spec?.kind === 'organization' && spec.name === 'frameworks' ? frameworkItems(snapshot, replace) : valueItems(index, block, spec, current, today, replace);
   const items = spec.list ? offered.filter((item) => !listed.has(item.label)) : offered;
   // On a snippet's placeholder (`owner owner`, the field name selected): every value matches it, so that the list shows.
   if (current === spec.name && !items.some((item) => item.label === current)) {

@@ -71,6 +71,7 @@ export const KINDS: readonly KindSpec[] = [
         clause: '4.1',
         placeholder: 'not-relevant',
       }),
+      field('frameworks', oneOf('nist-csf-2.0', 'nis2'), 'Other frameworks to measure the ISMS against (coverage from the SoA; a mapping pack adds its own id).', { list: true, placeholder: 'nis2' }),
     ],
   },
   {
