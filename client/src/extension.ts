@@ -16,6 +16,7 @@ import { registerStatusBar, type IsmsLanguageStatus } from './status-bar';
 import type { ClausesTreeProvider } from './tree/clauses-tree';
 import type { RisksTreeProvider } from './tree/risks-tree';
 import type { SoaTreeProvider } from './tree/soa-tree';
+import type { FrameworksTreeProvider } from './tree/frameworks-tree';
 import { registerIsmsViews } from './tree/views';
 
 let client: LanguageClient | undefined;
@@ -24,8 +25,8 @@ let client: LanguageClient | undefined;
 export interface IsmsExtensionApi {
   readonly client: LanguageClient;
   readonly requests: IsmsRequests;
-  /** The data providers of the views isms.clauses, isms.risks and isms.soa. */
-  readonly views: { readonly clauses: ClausesTreeProvider; readonly risks: RisksTreeProvider; readonly soa: SoaTreeProvider };
+  /** The data providers of the views isms.clauses, isms.risks, isms.soa and isms.frameworks. */
+  readonly views: { readonly clauses: ClausesTreeProvider; readonly risks: RisksTreeProvider; readonly soa: SoaTreeProvider; readonly frameworks: FrameworksTreeProvider };
   /** The SoA preview: `current` is the open panel, if any. */
   readonly preview: SoaPreviewApi;
   /** The ISMS language status item and the folder it shows. */
@@ -81,7 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   const starting = Date.now();
   await client.start();
   log.info(`language server started in ${Date.now() - starting} ms`);
-  return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview, status };
+  return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa, frameworks: views.frameworks }, preview, status };
 }
 
 async function setHasIsmsFiles(value: boolean): Promise<void> {
