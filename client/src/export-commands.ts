@@ -6,9 +6,14 @@
  * - a format (`md`, `html`, `csv`, `risks-csv`, `xlsx`, `json`): no format
  *   QuickPick;
  * - a `vscode.Uri` (from a menu): the folder of that resource;
- * - `{ format?, folderUri?, target? }`: `target` skips the save dialog and the
- *   offer to open (tests use it); `folderUri` names the folder (the preview
- *   passes its own). Errors are rethrown to such callers.
+ * - `{ format?, folderUri?, target?, ifErrors? }`: `target` skips the save
+ *   dialog and the offer to open (tests use it); `folderUri` names the folder
+ *   (the preview passes its own); `ifErrors` answers the draft warning
+ *   without asking. Errors are rethrown to such callers.
+ *
+ * Issue 13 (false green 4): when the folder's `.isms` files have errors, a
+ * modal warning says how many before anything is written, with a choice to
+ * export anyway as a draft or to cancel.
  *
  * Returns the URI written, or `undefined` when cancelled.
  */
@@ -23,6 +28,47 @@ export interface ExportCommandOptions {
   readonly folderUri?: string | vscode.Uri;
   /** Where to write, without asking; no offer to open either. */
   readonly target?: vscode.Uri;
+  /** When the folder has errors: `ask` (default, a modal warning), `draft` (export without asking), `cancel`. */
+  readonly ifErrors?: 'ask' | 'draft' | 'cancel';
+}
+
+/** The button of the draft warning that exports anyway (the modal's own Cancel cancels). */
+export const EXPORT_AS_DRAFT = 'Export as Draft';
+
+function isIn(uri: vscode.Uri, folder: vscode.Uri): boolean {
+  if (uri.scheme !== folder.scheme || uri.authority !== folder.authority) return false;
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return uri.path.startsWith(base);
+}
+
+/** The error diagnostics of the `.isms` files in a folder, as VS Code holds them (what the Problems panel shows). */
+export function errorCount(folder: vscode.Uri): number {
+  let count = 0;
+  for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+    if (!/\.isms$/i.test(uri.path) || !isIn(uri, folder)) continue;
+    count += diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+  }
+  return count;
+}
+
+/** The draft warning's text: the error count and what exporting now means. */
+export function draftWarning(name: string, errors: number): { message: string; detail: string } {
+  return {
+    message: `${name} has ${errors} ${errors === 1 ? 'error' : 'errors'}: export it anyway as a draft?`,
+    detail:
+      'An export of an ISMS with errors is not a final Statement of Applicability: an auditor would find the same problems. ' +
+      'Fix them first (see the Problems panel), or export a draft to share work in progress.',
+  };
+}
+
+/** `true` to go on with the export. */
+async function confirmDraft(target: PreviewTarget, ifErrors: ExportCommandOptions['ifErrors']): Promise<boolean> {
+  const errors = errorCount(defaultDirectory(target));
+  if (errors === 0 || ifErrors === 'draft') return true;
+  if (ifErrors === 'cancel') return false;
+  const { message, detail } = draftWarning(target.name, errors);
+  const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, EXPORT_AS_DRAFT);
+  return choice === EXPORT_AS_DRAFT;
 }
 
 interface FormatItem extends vscode.QuickPickItem {
@@ -48,11 +94,12 @@ export function exportOptions(arg: unknown): ExportCommandOptions | undefined {
   if (typeof arg === 'string') return isExportFormat(arg) ? { format: arg } : undefined;
   if (arg instanceof vscode.Uri) return { folderUri: arg };
   if (typeof arg !== 'object') return undefined;
-  const { format, folderUri, target } = arg as Record<string, unknown>;
+  const { format, folderUri, target, ifErrors } = arg as Record<string, unknown>;
   if (format !== undefined && !isExportFormat(format)) return undefined;
   if (folderUri !== undefined && typeof folderUri !== 'string' && !(folderUri instanceof vscode.Uri)) return undefined;
   if (target !== undefined && !(target instanceof vscode.Uri)) return undefined;
-  return { format, folderUri, target };
+  if (ifErrors !== undefined && ifErrors !== 'ask' && ifErrors !== 'draft' && ifErrors !== 'cancel') return undefined;
+  return { format, folderUri, target, ifErrors };
 }
 
 async function pickFormat(): Promise<ExportFormat | undefined> {
@@ -111,6 +158,8 @@ export async function exportIsms(requests: IsmsRequests, options: ExportCommandO
   }
   const format = options.format ?? (await pickFormat());
   if (!format) return undefined;
+  // Before anything is fetched or written: an ISMS with errors exports as a draft only if the user says so.
+  if (!(await confirmDraft(target, options.ifErrors))) return undefined;
 
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `ISMS: exporting ${format.toUpperCase()}…` },
