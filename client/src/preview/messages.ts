@@ -10,9 +10,9 @@
  * Data travels only through `postMessage`, never inside the HTML: the
  * webview treats every string in it as text.
  */
-import { isExportFormat, type ExportFormat, type FrameworksResult, type PlainLocation, type RiskRegisterResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import { isExportFormat, type ExportFormat, type FindingResult, type FrameworksResult, type PlainLocation, type RiskRegisterResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
 
-export type { FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult };
+export type { FindingResult, FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult };
 
 /** The export formats of `isms/export`: the one list (util/export-formats.ts, through the protocol types). */
 export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../server/src/protocol/custom-requests';
@@ -32,6 +32,8 @@ export interface UpdateMessage {
   readonly risks: RiskRegisterResult | null;
   /** The coverage of the frameworks the organization declares (absent from older hosts). */
   readonly frameworks?: FrameworksResult | null;
+  /** The findings of the Statement of Applicability (clause 6.1.3 d), errors first (absent from older hosts). */
+  readonly findings?: readonly FindingResult[] | null;
 }
 
 /** The data could not be fetched (server stopped, request failed). */

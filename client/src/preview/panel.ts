@@ -12,6 +12,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisChangedParams, IsmsRequests } from '../server-requests';
 import { renderPreviewHtml } from './html';
+import { soaFindings } from './soa-findings';
 import {
   SOA_PREVIEW_VIEW_TYPE,
   locationKey,
@@ -212,11 +213,13 @@ export class SoaPreviewPanel implements vscode.Disposable {
     this.stale = false;
     let message: HostMessage;
     try {
-      const [soa, risks, frameworks] = await Promise.all([
+      const [soa, risks, frameworks, clauses] = await Promise.all([
         this.requests.soaTable(target.uri),
         this.requests.riskRegister(target.uri),
         // Coverage is an extra: a server without it leaves the section out.
         this.requests.frameworks(target.uri).catch(() => null),
+        // The SoA's findings (a count with links): an extra too.
+        this.requests.clauseStatus(target.uri).catch(() => null),
       ]);
       if (this.disposed) return;
       if (target !== this.shown) {
@@ -224,13 +227,15 @@ export class SoaPreviewPanel implements vscode.Disposable {
         return;
       }
       this.serverFolderUri = soa?.folderUri ?? risks?.folderUri ?? this.serverFolderUri;
-      const update: UpdateMessage = { type: 'update', version: ++this.version, folderUri: target.uri, folderName: target.name, soa, risks, frameworks };
+      const findings = clauses ? soaFindings(clauses) : null;
+      const update: UpdateMessage = { type: 'update', version: ++this.version, folderUri: target.uri, folderName: target.name, soa, risks, frameworks, findings };
       this.latest = update;
       this.knownLocations = new Set(
         [
           ...(soa?.rows ?? []).map((row) => row.location),
           ...(risks?.risks ?? []).map((risk) => risk.location),
           ...(frameworks?.frameworks ?? []).flatMap((f) => Object.values(f.targets).map((t) => t.location)),
+          ...(findings ?? []).map((finding) => finding.location),
         ]
           .filter((location): location is PlainLocation => location !== undefined)
           .map(locationKey),

@@ -20,6 +20,7 @@ import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isR
 import { readState, type PreviewState } from './state';
 import { SEGMENT_LABELS, summaryBars, type SegmentKind } from './summary';
 import { COVERAGE_SEGMENT_LABELS, coverageSections, type CoverageSegmentKind } from './coverage';
+import { findingsView } from './findings';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -115,6 +116,9 @@ for (const kind of Object.keys(SEGMENT_LABELS) as SegmentKind[]) {
 
 const coverage = h('div', 'coverage');
 
+const findingsCount = h('p', 'findings-count');
+const findingsList = h('ul', 'findings-list');
+
 const maps: Record<MatrixKind, HTMLElement> = { inherent: h('div', 'heatmap'), residual: h('div', 'heatmap') };
 maps.inherent.dataset.matrix = 'inherent';
 maps.residual.dataset.matrix = 'residual';
@@ -171,6 +175,7 @@ document.body.append(
   h(
     'main',
     undefined,
+    section('findings', 'Findings', findingsCount, findingsList),
     section('summary', 'Summary by theme', summary, legend),
     section('coverage-section', 'Framework coverage', coverage),
     section('heatmaps', 'Risk heat maps', h('div', 'maps', maps.inherent, maps.residual)),
@@ -218,6 +223,32 @@ function renderSummary(data: UpdateMessage | undefined): void {
       const row = h('div', bar.theme === 'all' ? 'bar-row total' : 'bar-row', h('span', 'bar-title', bar.title), track, h('span', 'bar-caption', bar.caption));
       row.dataset.theme = bar.theme;
       return row;
+    }),
+  );
+}
+
+const SEVERITY_TEXT = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+
+function renderFindings(data: UpdateMessage | undefined): void {
+  const view = findingsView(data?.findings);
+  const parent = findingsCount.parentElement;
+  if (parent) parent.hidden = view === undefined;
+  findingsCount.textContent = view?.text ?? '';
+  findingsCount.dataset.count = String(view?.links.length ?? 0);
+  replaceKeepingFocus(
+    findingsList,
+    ...(view?.links ?? []).map((link, i) => {
+      const item = h(
+        'li',
+        `finding finding-${link.severity}`,
+        h('span', 'finding-severity', SEVERITY_TEXT[link.severity]),
+        ' ',
+        link.location ? button('link', link.message, () => reveal(link.location), `finding:${i}:${link.code}`) : link.message,
+        ' ',
+        h('span', 'finding-code', link.where ? `${link.code} · ${link.where}` : link.code),
+      );
+      item.dataset.code = link.code;
+      return item;
     }),
   );
 }
@@ -472,6 +503,7 @@ function renderTable(): void {
 function renderAll(): void {
   const data = state.data;
   renderHeader(data);
+  renderFindings(data);
   renderSummary(data);
   renderCoverage(data);
   renderHeatMap('inherent', data);
