@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import * as vscode from 'vscode';
-import { SERVER_TIMEOUT_MS, withTimeout, workspaceFolder } from './helpers';
+import { codeOf, fileOf, SERVER_TIMEOUT_MS, waitForDiagnostics, withTimeout, workspaceFolder } from './helpers';
 
 interface ZipEntry {
   readonly name: string;
@@ -90,5 +90,27 @@ suite('export', () => {
     assert.match(workbook, /<sheet [^>]*name="Risk register"/);
     const strings = zipText(bytes, entries.find((e) => e.name === 'xl/sharedStrings.xml')!);
     assert.ok(strings.includes('Policies for information security'), 'A.5.1 is not in the shared strings');
+  });
+
+  test('flawed has errors: isms.export does not write unless told to export a draft (issue 13)', async () => {
+    const flawed = workspaceFolder('flawed');
+    await waitForDiagnostics(fileOf('flawed', 'risks.isms'), (ds) => ds.some((d) => codeOf(d) === 'unknown-field'));
+    const cancelled = vscode.Uri.file(path.join(dir, 'flawed-cancelled.md'));
+    const none = await withTimeout(
+      vscode.commands.executeCommand<vscode.Uri | undefined>('isms.export', { format: 'md', target: cancelled, folderUri: flawed.uri, ifErrors: 'cancel' }),
+      SERVER_TIMEOUT_MS,
+      'isms.export (cancel)',
+    );
+    assert.equal(none, undefined);
+    assert.equal(fs.existsSync(cancelled.fsPath), false, 'a cancelled export wrote a file');
+
+    const draft = vscode.Uri.file(path.join(dir, 'flawed-draft.md'));
+    const written = await withTimeout(
+      vscode.commands.executeCommand<vscode.Uri | undefined>('isms.export', { format: 'md', target: draft, folderUri: flawed.uri, ifErrors: 'draft' }),
+      SERVER_TIMEOUT_MS,
+      'isms.export (draft)',
+    );
+    assert.equal(written?.toString(), draft.toString());
+    assert.match(fs.readFileSync(draft.fsPath, 'utf8'), /A\.8\.13/);
   });
 });

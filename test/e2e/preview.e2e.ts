@@ -9,7 +9,25 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SoaPreviewPanel } from '../../client/src/preview/panel';
 import type { UpdateMessage } from '../../client/src/preview/messages';
-import { extensionApi, fileOf, nextEvent, showFile, withTimeout, workspaceFolder, SERVER_TIMEOUT_MS } from './helpers';
+import { findingsView } from '../../client/src/preview/webview/findings';
+import { codeOf, extensionApi, fileOf, nextEvent, showFile, waitForDiagnostics, withTimeout, workspaceFolder, SERVER_TIMEOUT_MS } from './helpers';
+
+/** The updates `panel` posts while `action` runs (watched on the webview's postMessage). */
+async function postedDuring(panel: SoaPreviewPanel, action: () => Promise<unknown>): Promise<UpdateMessage[]> {
+  const webview = panel.panel.webview;
+  const posted: unknown[] = [];
+  const postMessage = webview.postMessage;
+  webview.postMessage = (message: unknown) => {
+    posted.push(message);
+    return postMessage.call(webview, message);
+  };
+  try {
+    await action();
+  } finally {
+    webview.postMessage = postMessage;
+  }
+  return posted.filter((m): m is UpdateMessage => (m as { type?: string }).type === 'update');
+}
 
 suite('SoA preview', () => {
   let panel: SoaPreviewPanel | undefined;
@@ -67,12 +85,52 @@ suite('SoA preview', () => {
     assert.ok(update.risks, 'the update has no risk register');
     assert.equal(update.risks.risks.length, 23);
     assert.equal(update.risks.scales?.acceptance, 6);
+    // Issue 13: the SoA's findings; the clinic has none, and the preview says so.
+    assert.deepEqual(update.findings, []);
+    assert.deepEqual(findingsView(update.findings), { text: 'No findings in the Statement of Applicability.', links: [] });
     assert.equal(panel.lastPostedVersion, update.version);
 
     // The webview acknowledges exactly that version.
     const rendered = await withTimeout(panel.whenRendered(update.version), SERVER_TIMEOUT_MS, `version ${update.version} to be rendered`);
     assert.ok(rendered >= update.version);
     assert.equal(panel.lastRenderedVersion, rendered);
+  });
+
+  test('shows the findings of the SoA (6.1.3 d) of flawed: a count and a link to each', async () => {
+    assert.ok(panel, 'the previous test opened no preview');
+    const flawed = workspaceFolder('flawed');
+    await waitForDiagnostics(fileOf('flawed', 'soa.isms'), (ds) => ds.some((d) => codeOf(d) === 'unknown-annex-control'));
+    const updates = await postedDuring(panel, async () => {
+      await withTimeout(vscode.commands.executeCommand('isms.openSoaPreview', flawed.uri), SERVER_TIMEOUT_MS, 'isms.openSoaPreview for flawed');
+      await withTimeout(panel!.refresh(), SERVER_TIMEOUT_MS, 'the preview to refresh');
+    });
+    const update = updates.filter((u) => u.folderName === 'flawed').pop();
+    assert.ok(update, `no update for flawed: ${JSON.stringify(updates.map((u) => u.folderName))}`);
+    assert.equal(panel.panel.title, 'SoA Preview: flawed');
+    const view = findingsView(update.findings);
+    assert.ok(view, 'the update has no findings');
+    assert.equal(view.text, '6 findings in the Statement of Applicability: 6 errors');
+    assert.deepEqual(
+      view.links.map((l) => `${l.severity} ${l.code} ${l.where}`),
+      [
+        'error soa-incomplete organization.isms:18',
+        'error excluded-control-used risks.isms:144',
+        'error control-missing-status soa.isms:11',
+        'error control-missing-justification soa.isms:18',
+        'error unknown-annex-control soa.isms:28',
+        'error legacy-annex-control soa.isms:35',
+      ],
+    );
+    // Each link reveals a place in flawed's files, as the diagnostics have it.
+    const soaDiagnostics = vscode.languages.getDiagnostics(fileOf('flawed', 'soa.isms'));
+    const unknown = view.links.find((l) => l.code === 'unknown-annex-control')!;
+    assert.equal(unknown.location?.uri, fileOf('flawed', 'soa.isms').toString());
+    const diagnostic = soaDiagnostics.find((d) => codeOf(d) === 'unknown-annex-control')!;
+    assert.deepEqual(unknown.location?.range, {
+      start: { line: diagnostic.range.start.line, character: diagnostic.range.start.character },
+      end: { line: diagnostic.range.end.line, character: diagnostic.range.end.character },
+    });
+    await withTimeout(panel.whenRendered(update.version), SERVER_TIMEOUT_MS, `version ${update.version} to be rendered`);
   });
 
   test('closing the preview clears the hook', async () => {
