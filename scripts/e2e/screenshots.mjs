@@ -7,12 +7,14 @@
 //   docs/images/flawed.png       flawed/risks.isms with its squiggles, the Problems panel open
 //   docs/images/sidebar.png      the ISMS view container: Clauses, Risks, Statement of Applicability
 //   docs/images/soa-preview.png  the SoA preview of the clinic with both heat maps
+//   docs/images/frameworks.png   the Frameworks view: the clinic's NIST CSF 2.0 and NIS2 coverage, a gap open
+//   docs/images/coverage.png     the SoA preview's Framework coverage section (bars, gaps, credit)
 //
 // Every step waits on what the page shows (a selector, a count), bounded by
 // STEP_TIMEOUT_MS; a step that does not happen fails the run (exit 1) and
 // leaves a `*-failed.png` of the page in the OS temp folder for diagnosis.
 //
-//   node scripts/e2e/screenshots.mjs [--out=DIR] [--only=flawed,sidebar,soa-preview]
+//   node scripts/e2e/screenshots.mjs [--out=DIR] [--only=flawed,sidebar,soa-preview,frameworks,coverage]
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -188,6 +190,28 @@ function pane(page, title) {
   return page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header .title', { hasText: new RegExp(`^${escapeRegExp(title)}$`, 'i') }) });
 }
 
+/** Collapses or expands a view of the side bar (its pane header). */
+async function setPaneExpanded(page, title, expanded) {
+  const header = pane(page, title).locator('.pane-header');
+  await header.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  if ((await header.getAttribute('aria-expanded')) === String(expanded)) return;
+  await header.locator('.title').click();
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while ((await header.getAttribute('aria-expanded')) !== String(expanded)) {
+    if (Date.now() > deadline) throw new Error(`the ${title} view did not ${expanded ? 'expand' : 'collapse'}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Opens the clinic's SoA preview in the whole window and waits for its webview; returns the webview's frame. */
+async function openClinicPreview(page) {
+  await runCommand(page, 'View: Close Primary Side Bar');
+  await openFile(page, 'clinic/risks.isms', 'Information security risk assessment and treatment');
+  await runCommand(page, 'ISMS: Open SoA Preview');
+  await page.locator('.tab', { hasText: 'SoA Preview: clinic' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
 /** Collapses or expands a tree row inside `container` by its label. */
 async function setExpanded(container, label, expanded) {
   const row = container.locator('.monaco-list-row').filter({ has: container.page().locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) }).first();
@@ -234,6 +258,8 @@ const SHOTS = {
     const clauses = pane(page, 'Clauses');
     const risks = pane(page, 'Risks');
     const soa = pane(page, 'Statement of Applicability');
+    // The three views of the ISO/IEC 27001 ISMS itself; the Frameworks view has its own picture.
+    await setPaneExpanded(page, 'Frameworks', false);
     for (const [name, locator] of [['Clauses', clauses], ['Risks', risks], ['Statement of Applicability', soa]]) {
       await locator.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
       await countAtLeast(locator.locator('.monaco-list-row'), 3, `rows in the ${name} view`);
@@ -245,7 +271,7 @@ const SHOTS = {
     const expected = [
       [clauses, 'missing-competence-evidence'],
       [risks, 'R-02 Customer data leaked from the TMS'],
-      [soa, 'Custom controls'],
+      [soa, 'Invalid Annex A ids'],
     ];
     const shown = async (timeout) => {
       for (const [locator, text] of expected) {
@@ -270,7 +296,7 @@ const SHOTS = {
     await movePaneBoundary(page, 'Statement of Applicability', 44);
     await movePaneBoundary(page, 'Risks', 44);
     await clauses.locator('.monaco-list-row', { hasText: '10 Improvement' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-    await soa.locator('.monaco-list-row', { hasText: 'Custom controls' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await soa.locator('.monaco-list-row', { hasText: 'Invalid Annex A ids' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await risks.locator('.monaco-list-row', { hasText: 'R-02 Customer data leaked from the TMS' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     // No focus ring on the tree row clicked last.
     await runCommand(page, 'View: Focus Active Editor Group');
@@ -281,11 +307,7 @@ const SHOTS = {
   /** The SoA preview of the clinic, scrolled to the heat maps. */
   async 'soa-preview'(page, file) {
     // The whole window for the preview: no side bar (a fresh workbench has no panel open).
-    await runCommand(page, 'View: Close Primary Side Bar');
-    await openFile(page, 'clinic/risks.isms', 'Information security risk assessment and treatment');
-    await runCommand(page, 'ISMS: Open SoA Preview');
-    await page.locator('.tab', { hasText: 'SoA Preview: clinic' }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const webview = await openClinicPreview(page);
     const maps = webview.locator('section.heatmaps .heatmap');
     await countAtLeast(webview.locator('section.heatmaps table.matrix'), 2, 'heat maps in the preview');
     await countAtLeast(webview.locator('section.heatmaps .matrix .count:not(:empty)'), 2, 'filled heat-map cells');
@@ -296,6 +318,45 @@ const SHOTS = {
       const box = await maps.nth(i).boundingBox();
       if (!box || box.y < 0 || box.y + box.height > VIEWPORT.height) throw new Error(`heat map ${i + 1} is not fully in view: ${JSON.stringify(box)}`);
     }
+    await tidy(page);
+    await page.screenshot({ path: file });
+  },
+
+  /** The Frameworks view (issue 12): the clinic's two frameworks, NIST CSF 2.0's Protect function with its gap open. */
+  async frameworks(page, file) {
+    await openFile(page, 'clinic/organization.isms', 'frameworks nist-csf-2.0, nis2');
+    await page.locator('.activitybar .action-label[aria-label="ISMS"]').click();
+    const frameworks = pane(page, 'Frameworks');
+    await frameworks.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    // The whole side bar for it: the other three views collapsed.
+    for (const title of ['Clauses', 'Risks', 'Statement of Applicability']) await setPaneExpanded(page, title, false);
+    await setPaneExpanded(page, 'Frameworks', true);
+    await sideBarWidth(page, 640);
+    const row = (text) => frameworks.locator('.monaco-list-row', { hasText: text }).first();
+    await row('NIST CSF 2.0').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await row('NIS2').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await setExpanded(frameworks, 'PR PROTECT', true);
+    await setExpanded(frameworks, 'PR.PS-06', true);
+    await row('A.8.25 Secure development life cycle').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await row('A.8.28 Secure coding').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await setExpanded(frameworks, 'PR.IR-02', true);
+    await row('A.7.5 Protecting against physical and environmental threats').waitFor({ timeout: STEP_TIMEOUT_MS });
+    await runCommand(page, 'View: Focus Active Editor Group');
+    await tidy(page);
+    await page.screenshot({ path: file });
+  },
+
+  /** The SoA preview's Framework coverage section (issue 12): a bar per function or section, the gaps, the credit. */
+  async coverage(page, file) {
+    const webview = await openClinicPreview(page);
+    const section = webview.locator('section.coverage-section');
+    await countAtLeast(section.locator('.framework'), 2, 'frameworks in the coverage section');
+    await countAtLeast(section.locator('.framework[data-framework="nist-csf-2.0"] .bar-row'), 7, 'NIST CSF 2.0 bars (six functions and the total)');
+    await section.locator('table.gaps td', { hasText: 'PR.PS-06' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await section.locator('.credit', { hasText: 'European Union Agency for Cybersecurity (ENISA)' }).first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+    await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    const box = await section.locator('.framework[data-framework="nist-csf-2.0"]').boundingBox();
+    if (!box || box.y < 0 || box.y + box.height > VIEWPORT.height) throw new Error(`the NIST CSF 2.0 block is not fully in view: ${JSON.stringify(box)}`);
     await tidy(page);
     await page.screenshot({ path: file });
   },
