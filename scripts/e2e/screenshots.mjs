@@ -5,7 +5,7 @@
 // examples/clinic and examples/flawed:
 //
 //   docs/images/flawed.png       flawed/risks.isms with its squiggles, the Problems panel open
-//   docs/images/sidebar.png      the ISMS view container: Clauses, Risks, Statement of Applicability
+//   docs/images/sidebar.png      the ISMS view container: Clauses, Risks, Statement of Applicability (Frameworks folded)
 //   docs/images/soa-preview.png  the SoA preview of the clinic with both heat maps
 //   docs/images/frameworks.png   the Frameworks view: the clinic's NIST CSF 2.0 and NIS2 coverage, a gap open
 //   docs/images/coverage.png     the SoA preview's Framework coverage section (bars, gaps, credit)
