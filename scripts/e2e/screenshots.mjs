@@ -292,9 +292,9 @@ const SHOTS = {
       const still = await shown(STEP_TIMEOUT_MS);
       if (still) throw new Error(`the views do not show '${still}', even after ISMS: Refresh Clauses, Risks, SoA and Frameworks Views`);
     }
-    // Room for all of flawed's clauses, taken from the SoA view (its seven rows still fit).
-    await movePaneBoundary(page, 'Statement of Applicability', 44);
-    await movePaneBoundary(page, 'Risks', 44);
+    // Room for all of flawed's clauses, taken from the SoA view (its seven rows still fit; the folded Frameworks view leaves it more).
+    await movePaneBoundary(page, 'Statement of Applicability', 100);
+    await movePaneBoundary(page, 'Risks', 88);
     await clauses.locator('.monaco-list-row', { hasText: '10 Improvement' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await soa.locator('.monaco-list-row', { hasText: 'Invalid Annex A ids' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await risks.locator('.monaco-list-row', { hasText: 'R-02 Customer data leaked from the TMS' }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
