@@ -79,7 +79,7 @@ export function riskRegister(index: WorkspaceIndex): RiskRegister {
       residualImpact: score.residualImpact,
       residual: score.residual,
       residualAcceptable: score.residualAcceptable,
-      acceptedBy: fieldText(risk, 'accepted-by'),
+      acceptedBy: fieldTexts(risk, 'accepted-by').join(', ') || undefined,
       assessed: fieldText(risk, 'assessed'),
       location: { file: risk.file, start: risk.statement.start, end: risk.headEnd },
     };

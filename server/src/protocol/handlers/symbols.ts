@@ -5,11 +5,12 @@ import type { FileModel } from '../../analysis/model';
 import { documentSymbols, type DocumentSymbol } from '../../features/document-symbols';
 import { workspaceSymbols } from '../../features/workspace-symbols';
 import { toRange } from '../convert';
+import type { EntityKind } from '../../schema';
 import { guarded, type ServerContext } from '../server-context';
 import { toLocation } from './locations';
 
 /** LSP symbol kinds for the ISMS kinds: close in meaning, and distinct in an outline. */
-const SYMBOL_KIND: Record<string, SymbolKind> = {
+const SYMBOL_KIND: Record<EntityKind | 'field', SymbolKind> = {
   organization: SymbolKind.Namespace,
   scope: SymbolKind.Package,
   issue: SymbolKind.Event,
@@ -25,6 +26,14 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
   audit: SymbolKind.Event,
   review: SymbolKind.Event,
   nonconformity: SymbolKind.Key,
+  soa: SymbolKind.Array,
+  'audit-programme': SymbolKind.Module,
+  supplier: SymbolKind.Class,
+  obligation: SymbolKind.Interface,
+  incident: SymbolKind.Event,
+  training: SymbolKind.Method,
+  change: SymbolKind.Event,
+  communication: SymbolKind.Function,
   field: SymbolKind.Property,
 };
 
