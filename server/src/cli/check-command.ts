@@ -2,7 +2,7 @@
 import { isCalendarDate } from '../../../grammar/src';
 import { jsonReport, sarifReport, summarize, textReport } from './check-report';
 import { loadWorkspace } from './load-workspace';
-import { positionDiagnostics } from './positioned';
+import { positionDiagnostics, positionSuppressed } from './positioned';
 import type { CommandResult } from './command-result';
 import { UsageError } from './usage-error';
 
@@ -23,12 +23,13 @@ export function checkCommand(options: CheckOptions, cwd: string): CommandResult 
   }
   const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf });
   const diagnostics = positionDiagnostics(workspace, workspace.service.diagnostics(), cwd);
-  const summary = summarize(workspace.files.length, diagnostics);
+  const suppressed = positionSuppressed(workspace, workspace.service.analysis().suppressed, cwd);
+  const summary = summarize(workspace.files.length, diagnostics, suppressed.length);
   const output =
     options.format === 'json'
-      ? jsonReport(diagnostics, workspace.files.length)
+      ? jsonReport(diagnostics, workspace.files.length, suppressed)
       : options.format === 'sarif'
-        ? sarifReport(diagnostics)
+        ? sarifReport(diagnostics, suppressed)
         : textReport(diagnostics, summary);
   const failed = summary.errors > 0 || summary.warnings > maxWarnings;
   return { stdout: output, stderr: workspace.warnings.map((warning) => `isms: warning: ${warning}\n`).join(''), exitCode: failed ? 1 : 0 };
