@@ -7,6 +7,7 @@ import { checkCommand } from './check-command';
 import type { CommandResult } from './command-result';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
+import { statusCommand } from './status-command';
 import { TOOL_VERSION } from './tool-info';
 import { growYoungGenerationFast } from '../node-host/heap-policy';
 import { compileForShortRun } from '../node-host/jit-policy';
@@ -17,9 +18,11 @@ const USAGE = `usage:
   isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]
   isms soa   [PATH]  [--format md|html|csv|xlsx|json] [-o FILE] [--as-of YYYY-MM-DD]
   isms fmt   [--check] [PATH…]
+  isms status [PATH] [--format text|json|md] [--as-of YYYY-MM-DD]
 
 A PATH is a file or a folder (all *.isms files below it); the default is the current folder.
 check exits 0 without errors (and with warnings within --max-warnings), 1 otherwise, 2 on bad usage or unreadable input.
+status reports the readiness of each clause 4.1–10.2 (fail, warn, pass, unverified) and exits 0 whatever the states.
 `;
 
 async function run(argv: string[], cwd: string): Promise<CommandResult> {
@@ -48,8 +51,16 @@ async function run(argv: string[], cwd: string): Promise<CommandResult> {
       const { values, positionals } = parse(rest, { check: { type: 'boolean', default: false } });
       return fmtCommand({ paths: positionals, check: values.check as boolean }, cwd);
     }
+    case 'status': {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string', default: 'text' },
+        'as-of': { type: 'string' },
+      });
+      if (positionals.length > 1) throw new UsageError('isms status takes one PATH');
+      return statusCommand({ path: positionals[0], format: values.format as string, asOf: values['as-of'] as string | undefined }, cwd);
+    }
     default:
-      throw new UsageError(`unknown command '${command}': use check, soa or fmt (isms --help)`);
+      throw new UsageError(`unknown command '${command}': use check, soa, fmt or status (isms --help)`);
   }
 }
 

@@ -65,7 +65,8 @@ export function registerCustomRequests(context: ServerContext): void {
     CLAUSE_STATUS_REQUEST,
     guarded(context, CLAUSE_STATUS_REQUEST, null, (params: FolderParams): ClauseStatusResult => {
       const folder = folderOf(params);
-      const clauses = clauseStatus(folder.service.diagnostics()).map((status) => ({
+      const analysis = folder.service.analysis();
+      const clauses = clauseStatus(analysis.diagnostics, analysis.index).map((status) => ({
         ...status,
         findings: status.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, clause: d.clause, location: plainLocation(folder, d) })),
       }));
