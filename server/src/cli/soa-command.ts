@@ -23,8 +23,10 @@ export async function soaCommand(options: SoaOptions, cwd: string): Promise<Comm
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new UsageError(`--as-of '${options.asOf}' is not a date (YYYY-MM-DD)`);
   if (format === 'xlsx' && !options.output && process.stdout.isTTY) throw new UsageError('xlsx is binary: give -o FILE (or redirect the output)');
   const workspace = loadWorkspace(options.path ? [options.path] : [], cwd, { asOf: options.asOf });
-  const { index } = workspace.service.analysis();
-  const content = await exportReport(format, { soa: soaTable(index, workspace.service.asOf), risks: riskRegister(index) });
+  const { index, diagnostics } = workspace.service.analysis();
+  // While the workspace has errors, every export carries the draft banner (LANGUAGE.md §7.6).
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const content = await exportReport(format, { soa: soaTable(index, workspace.service.asOf, errors), risks: riskRegister(index) });
   const stderr = workspace.warnings.map((warning) => `isms: warning: ${warning}\n`).join('');
   if (options.output) {
     const target = path.resolve(cwd, options.output);

@@ -27,6 +27,10 @@ export interface SoaRow {
   readonly owner: string | undefined;
   readonly evidence: readonly string[];
   readonly due: string | undefined;
+  /** How the control is implemented (v2 `implementation`; `reason` stays the justification). */
+  readonly implementation: string | undefined;
+  /** The last check of its effectiveness (v2 `verified`). */
+  readonly verified: string | undefined;
   /** Risks whose `controls` name it. */
   readonly risks: readonly EntityLink[];
   /** Parties whose `addressed-by` names it. */
@@ -47,14 +51,28 @@ export interface ThemeSummary {
   readonly implemented: number;
 }
 
+/** The `soa` statement (LANGUAGE.md §7.1): the SoA as a controlled document (6.1.3 d, 7.5.2). */
+export interface SoaDocument {
+  readonly version: string | undefined;
+  readonly approvedBy: readonly string[];
+  readonly approved: string | undefined;
+  readonly owner: string | undefined;
+  readonly classification: string | undefined;
+}
+
 export interface SoaTable {
   readonly organization: string | undefined;
   readonly asOf: string;
   readonly rows: readonly SoaRow[];
   readonly themes: readonly ThemeSummary[];
+  /** The `soa` statement, when the ISMS has one. */
+  readonly document: SoaDocument | undefined;
+  /** Errors in the workspace: while there are any, every view and export of the SoA is a draft (§7.6). */
+  readonly errors: number;
 }
 
-export function soaTable(index: WorkspaceIndex, asOf: string): SoaTable {
+/** `errors`: the number of errors of the workspace (the draft banner of LANGUAGE.md §7.6). */
+export function soaTable(index: WorkspaceIndex, asOf: string, errors = 0): SoaTable {
   const rows: SoaRow[] = [];
   for (const control of ANNEX_A_CONTROLS) {
     const entry = index.declarations(control.id).find((entity) => entity.kind === 'control');
@@ -66,7 +84,19 @@ export function soaTable(index: WorkspaceIndex, asOf: string): SoaTable {
     .sort((a, b) => (a.id!.image < b.id!.image ? -1 : 1));
   for (const entity of custom) rows.push(row(index, entity.id!.image, entityTitle(entity) ?? '', 'custom', entity));
   const organization = index.first('organization');
-  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows) };
+  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows), document: soaDocument(index), errors };
+}
+
+function soaDocument(index: WorkspaceIndex): SoaDocument | undefined {
+  const soa = index.first('soa' as Parameters<WorkspaceIndex['first']>[0]);
+  if (!soa) return undefined;
+  return {
+    version: fieldText(soa, 'version'),
+    approvedBy: fieldTexts(soa, 'approved-by'),
+    approved: fieldText(soa, 'approved'),
+    owner: fieldText(soa, 'owner'),
+    classification: fieldText(soa, 'classification'),
+  };
 }
 
 function row(index: WorkspaceIndex, id: string, title: string, theme: Theme | 'custom', entry: Entity | undefined): SoaRow {
@@ -94,6 +124,8 @@ function row(index: WorkspaceIndex, id: string, title: string, theme: Theme | 'c
     owner: entry ? fieldText(entry, 'owner') : undefined,
     evidence: entry ? fieldTexts(entry, 'evidence') : [],
     due: entry ? fieldText(entry, 'due') : undefined,
+    implementation: entry ? fieldText(entry, 'implementation') : undefined,
+    verified: entry ? fieldText(entry, 'verified') : undefined,
     risks: users('risk'),
     parties: users('party'),
     attributes: annex

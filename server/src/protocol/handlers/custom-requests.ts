@@ -49,7 +49,8 @@ export function registerCustomRequests(context: ServerContext): void {
     SOA_TABLE_REQUEST,
     guarded(context, SOA_TABLE_REQUEST, null, (params: FolderParams): SoaTableResult => {
       const folder = folderOf(params);
-      const table = soaTable(folder.service.analysis().index, folder.service.asOf);
+      const analysis = folder.service.analysis();
+      const table = soaTable(analysis.index, folder.service.asOf, errorCount(analysis.diagnostics));
       return { ...table, rows: table.rows.map((row) => ({ ...row, location: plainLocation(folder, row.location) })), folderUri: folder.uri };
     }),
   );
@@ -77,8 +78,8 @@ export function registerCustomRequests(context: ServerContext): void {
     EXPORT_REQUEST,
     guarded(context, EXPORT_REQUEST, null, async (params: ExportParams): Promise<ExportResult> => {
       const folder = folderOf(params);
-      const { index } = folder.service.analysis();
-      const data = { soa: soaTable(index, folder.service.asOf), risks: riskRegister(index) };
+      const { index, diagnostics } = folder.service.analysis();
+      const data = { soa: soaTable(index, folder.service.asOf, errorCount(diagnostics)), risks: riskRegister(index) };
       const content = params.format === 'risks-csv' ? riskRegisterCsv(data) : await exportReport(params.format, data);
       const binary = typeof content !== 'string';
       return {
@@ -89,4 +90,11 @@ export function registerCustomRequests(context: ServerContext): void {
       };
     }),
   );
+}
+
+/** The errors of a folder: while there are any, the SoA is a draft (LANGUAGE.md §7.6). */
+function errorCount(diagnostics: readonly { readonly severity: string }[]): number {
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
+  return errors;
 }
