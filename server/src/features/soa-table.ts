@@ -66,7 +66,7 @@ export interface SoaTable {
   readonly rows: readonly SoaRow[];
   readonly themes: readonly ThemeSummary[];
   /** The `soa` statement, when the ISMS has one. */
-  readonly document: SoaDocument | undefined;
+  readonly statement: SoaDocument | undefined;
   /** Errors in the workspace: while there are any, every view and export of the SoA is a draft (§7.6). */
   readonly errors: number;
 }
@@ -84,7 +84,7 @@ export function soaTable(index: WorkspaceIndex, asOf: string, errors = 0): SoaTa
     .sort((a, b) => (a.id!.image < b.id!.image ? -1 : 1));
   for (const entity of custom) rows.push(row(index, entity.id!.image, entityTitle(entity) ?? '', 'custom', entity));
   const organization = index.first('organization');
-  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows), document: soaDocument(index), errors };
+  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows), statement: soaDocument(index), errors };
 }
 
 function soaDocument(index: WorkspaceIndex): SoaDocument | undefined {

@@ -154,13 +154,13 @@ export function jsonReportObject({ soa, risks }: JsonData): object {
     organization: orNull(soa.organization),
     asOf: soa.asOf,
     draft: soa.errors > 0 ? { errors: soa.errors } : null,
-    document: soa.document
+    document: soa.statement
       ? {
-          version: orNull(soa.document.version),
-          approvedBy: [...soa.document.approvedBy],
-          approved: orNull(soa.document.approved),
-          owner: orNull(soa.document.owner),
-          classification: orNull(soa.document.classification),
+          version: orNull(soa.statement.version),
+          approvedBy: [...soa.statement.approvedBy],
+          approved: orNull(soa.statement.approved),
+          owner: orNull(soa.statement.owner),
+          classification: orNull(soa.statement.classification),
         }
       : null,
     soa: { themes: soa.themes.map(theme), controls: soa.rows.map(control) },

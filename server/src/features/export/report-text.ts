@@ -26,8 +26,8 @@ export function draftBanner(soa: Pick<SoaTable, 'errors'>): string | undefined {
  * cfo on 2026-02-01 · owner ciso`; without a `soa` statement, a sentence
  * saying that nothing is recorded.
  */
-export function documentControlText(soa: Pick<SoaTable, 'document'>): string {
-  const doc = soa.document;
+export function documentControlText(soa: Pick<SoaTable, 'statement'>): string {
+  const doc = soa.statement;
   if (!doc) return 'No soa statement: the version, approvers and approval date of this SoA are not recorded.';
   const approval = doc.approvedBy.length > 0 ? `approved by ${doc.approvedBy.join(', ')}${doc.approved ? ` on ${doc.approved}` : ''}` : doc.approved ? `approved on ${doc.approved}` : 'not approved';
   return [`Version ${doc.version ?? '—'}`, approval, ...(doc.owner ? [`owner ${doc.owner}`] : []), ...(doc.classification ? [`classification ${doc.classification}`] : [])].join(' · ');

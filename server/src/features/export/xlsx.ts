@@ -228,7 +228,7 @@ function summarySheet(workbook: Workbook, soa: SoaTable, risks: RiskRegister): v
     cell.fill = FILLS.total;
   });
   const unacceptable = risks.risks.filter((r) => r.residualAcceptable === false).length;
-  const doc = soa.document;
+  const doc = soa.statement;
   const facts: [string, Value][] = [
     ['Organization', soa.organization ?? ''],
     ['As of', soa.asOf],

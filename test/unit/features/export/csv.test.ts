@@ -135,7 +135,7 @@ describe('export: CSV', () => {
   it('carries the soa statement and, while the workspace has errors, the draft banner before the header (§7.6)', () => {
     const base = reportData(SMALL);
     const csv = soaCsv({
-      soa: { ...base.soa, errors: 2, document: { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: undefined, classification: undefined } },
+      soa: { ...base.soa, errors: 2, statement: { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: undefined, classification: undefined } },
     });
     const records = parseCsv(csv.slice(1));
     assert.deepEqual(records.slice(0, 3), [

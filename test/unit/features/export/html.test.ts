@@ -49,7 +49,7 @@ describe('export: HTML', () => {
     const base = reportData(SMALL);
     const rows = base.soa.rows.map((row) => (row.id === 'A.8.13' ? { ...row, implementation: 'Nightly <immutable>' } : row));
     const risks = { ...base.risks, risks: base.risks.risks.map((r) => (r.id === 'R-2' ? { ...r, acceptors: ['cto'], acceptedBy: 'cto', acceptedAboveCriteria: true, residualAboveInherent: true } : r)) };
-    const drafted = htmlReport({ soa: { ...base.soa, rows, errors: 3, document: { version: '2026.1', approvedBy: ['ceo'], approved: '2026-02-01', owner: undefined, classification: undefined } }, risks });
+    const drafted = htmlReport({ soa: { ...base.soa, rows, errors: 3, statement: { version: '2026.1', approvedBy: ['ceo'], approved: '2026-02-01', owner: undefined, classification: undefined } }, risks });
     assert.ok(drafted.includes('<h1>Statement of Applicability — Acme | Cloud Ltd</h1>\n<p class="draft" role="alert">DRAFT: 3 errors in the ISMS — not for release until isms check passes</p>\n<p class="document-control">Version 2026.1 · approved by ceo on 2026-02-01</p>'));
     assert.ok(drafted.includes('<td class="status-partial">partial</td><td>Nightly &lt;immutable&gt;</td><td>2027-03-31</td><td>cto</td>'));
     assert.ok(drafted.includes('<td>cto</td><td class="unacceptable">yes — not accepted by top management</td></tr>'));

@@ -108,7 +108,7 @@ describe('export: JSON', () => {
   it('carries the soa statement and the draft while the workspace has errors (§7.6)', () => {
     const base = reportData(SMALL);
     const drafted = JSON.parse(
-      jsonReport({ ...base, soa: { ...base.soa, errors: 4, document: { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: undefined, classification: 'internal' } } }),
+      jsonReport({ ...base, soa: { ...base.soa, errors: 4, statement: { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: undefined, classification: 'internal' } } }),
     );
     assert.deepEqual(drafted.draft, { errors: 4 });
     assert.deepEqual(drafted.document, { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: null, classification: 'internal' });

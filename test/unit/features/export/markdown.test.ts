@@ -55,7 +55,7 @@ describe('export: Markdown', () => {
     const rows = base.soa.rows.map((row) => (row.id === 'A.8.13' ? { ...row, implementation: 'Nightly | immutable' } : row));
     const risks = { ...base.risks, risks: base.risks.risks.map((r) => (r.id === 'R-2' ? { ...r, acceptors: ['cto', 'cfo'], acceptedBy: 'cto, cfo', affects: ['confidentiality', 'availability'], acceptedAboveCriteria: true } : r)) };
     const md = markdownReport({
-      soa: { ...base.soa, rows, errors: 1, document: { version: '2026.1', approvedBy: ['ceo'], approved: '2026-02-01', owner: 'cto', classification: 'internal' } },
+      soa: { ...base.soa, rows, errors: 1, statement: { version: '2026.1', approvedBy: ['ceo'], approved: '2026-02-01', owner: 'cto', classification: 'internal' } },
       risks,
     });
     const mdLines = md.split('\n');

@@ -105,7 +105,7 @@ describe('export: XLSX', function () {
     const rows = base.soa.rows.map((row) => (row.id === 'A.8.13' ? { ...row, implementation: 'Nightly immutable snapshots', verified: '2026-10-01' } : row));
     const risks = { ...base.risks, risks: base.risks.risks.map((r) => (r.id === 'R-2' ? { ...r, acceptors: ['cto', 'cfo'], acceptedBy: 'cto, cfo', affects: ['availability'], acceptedAboveCriteria: true } : r)) };
     const document = { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: 'cto', classification: undefined };
-    const workbook = await readBack(await xlsxReport({ soa: { ...base.soa, rows, errors: 2, document }, risks }));
+    const workbook = await readBack(await xlsxReport({ soa: { ...base.soa, rows, errors: 2, statement: document }, risks }));
     const soa = sheet(workbook, SOA_SHEET);
     const banner = 'DRAFT: 2 errors in the ISMS — not for release until isms check passes';
     assert.equal(soa.getCell('A1').value, banner);
