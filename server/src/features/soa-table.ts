@@ -88,7 +88,7 @@ export function soaTable(index: WorkspaceIndex, asOf: string, errors = 0): SoaTa
 }
 
 function soaDocument(index: WorkspaceIndex): SoaDocument | undefined {
-  const soa = index.first('soa' as Parameters<WorkspaceIndex['first']>[0]);
+  const soa = index.first('soa');
   if (!soa) return undefined;
   return {
     version: fieldText(soa, 'version'),
