@@ -6,7 +6,8 @@
  * suppresses the findings with those codes whose range starts on the next
  * line that is neither blank nor a comment. For a whole-ISMS finding that is
  * the head of `organization`, where those findings stand. The reason is
- * required: without one the comment suppresses nothing and is reported
+ * required: without one (or with a placeholder such as `TODO`, as for
+ * `placeholder-text`) the comment suppresses nothing and is reported
  * (`suppression-without-reason`); a code of a comment with a reason that
  * matches no finding is reported too (`unused-suppression`), on that code.
  *
@@ -25,6 +26,8 @@ export interface Suppression extends Location {
   readonly codes: readonly { readonly code: string; readonly start: number; readonly end: number }[];
   /** The reason, trimmed; empty when absent. */
   readonly reason: string;
+  /** Whether the reason counts: present and no placeholder (`TODO`, `TBD`, `FIXME`, `XXX`, `?`, `…`). */
+  readonly justified: boolean;
   /** The line it applies to, as offsets `[targetStart, targetEnd)`; both -1 when no line follows. */
   readonly targetStart: number;
   readonly targetEnd: number;
@@ -40,6 +43,8 @@ export interface SuppressedFinding {
 
 const PREFIX = /^\/\/[ \t]*isms-ignore(?![\w-])/;
 const CODE = /[A-Za-z0-9_.-]+/g;
+/** A reason that only holds a place (as `placeholder-text` judges text values). */
+const PLACEHOLDER = /^(?:todo|tbd|fixme|xxx)(?![a-z])|^[?…]/i;
 
 const memo = new WeakMap<ParsedFile, readonly Suppression[]>();
 
@@ -66,7 +71,7 @@ function scan(file: string, parsed: ParsedFile): readonly Suppression[] {
     const base = comment.start + prefix[0].length;
     const codes = [...codesText.matchAll(CODE)].map((match) => ({ code: match[0], start: base + match.index, end: base + match.index + match[0].length }));
     const [targetStart, targetEnd] = targetLine(parsed, comment.end);
-    result.push({ file, start: comment.start, end: comment.end, codes, reason, targetStart, targetEnd });
+    result.push({ file, start: comment.start, end: comment.end, codes, reason, justified: reason !== '' && !PLACEHOLDER.test(reason), targetStart, targetEnd });
   }
   return result;
 }
@@ -165,7 +170,7 @@ export function applySuppressions(diagnostics: Diagnostic[], files: readonly { r
   for (const diagnostic of diagnostics) {
     const suppressions = byFile.get(diagnostic.file);
     const by = suppressions?.find(
-      (s) => s.reason !== '' && s.targetStart >= 0 && diagnostic.start >= s.targetStart && diagnostic.start <= s.targetEnd && s.codes.some((c) => c.code === diagnostic.code),
+      (s) => s.justified && s.targetStart >= 0 && diagnostic.start >= s.targetStart && diagnostic.start <= s.targetEnd && s.codes.some((c) => c.code === diagnostic.code),
     );
     if (!by) {
       kept.push(diagnostic);
@@ -178,13 +183,14 @@ export function applySuppressions(diagnostics: Diagnostic[], files: readonly { r
   const problems: SuppressionFinding[] = [];
   for (const suppressions of byFile.values()) {
     for (const s of suppressions) {
-      if (s.reason === '') {
+      if (!s.justified) {
+        const what = s.reason === '' ? 'has no reason' : `gives a placeholder ('${s.reason.length > 20 ? `${s.reason.slice(0, 19)}…` : s.reason}') for its reason`;
         problems.push({
           code: 'suppression-without-reason',
           file: s.file,
           start: s.start,
           end: s.end,
-          message: `this suppression has no reason, so it suppresses nothing: write '// isms-ignore ${s.codes.map((c) => c.code).join(', ') || 'CODE'}: reason'`,
+          message: `this suppression ${what}, so it suppresses nothing: write '// isms-ignore ${s.codes.map((c) => c.code).join(', ') || 'CODE'}: reason'`,
           data: {},
         });
         continue;

@@ -81,6 +81,18 @@ describe('suppressions', () => {
     }
   });
 
+  it('takes a placeholder reason (TODO, TBD, FIXME, XXX, ?, …) for no reason', () => {
+    for (const reason of ['TODO', 'todo: ask the auditor', 'TBD', 'FIXME later', 'XXX', '?', '…']) {
+      const s = service({ 'a.isms': [...CEO, `// isms-ignore missing-competence-evidence: ${reason}`, 'role cto "CTO" {', '  responsibilities "Runs it"', '}'] });
+      assert.ok(codes(s).includes('missing-competence-evidence'), reason);
+      const problem = s.diagnostics().find((d) => d.code === 'suppression-without-reason');
+      assert.ok(problem, reason);
+      assert.match(problem.message, /^this suppression gives a placeholder \('.*'\) for its reason, so it suppresses nothing/);
+    }
+    const real = service({ 'a.isms': [...CEO, '// isms-ignore missing-competence-evidence: Todorov certificate pending', 'role cto "CTO" {', '  responsibilities "Runs it"', '}'] });
+    assert.ok(!codes(real).includes('missing-competence-evidence'), 'a word that starts like a placeholder is a reason');
+  });
+
   it('reports each unused code on the code itself, and a comment with no code', () => {
     const s = service({ 'a.isms': [...CEO, '// isms-ignore missing-competence-evidence, no-such-code: why not', 'role cto "CTO" {', '  responsibilities "Runs it"', '}', '// isms-ignore: nothing named'] });
     assert.deepEqual(
