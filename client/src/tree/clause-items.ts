@@ -62,11 +62,17 @@ const VERDICT: Record<ClauseState, string> = {
   unverified: 'Unverified: no check can establish this clause',
 };
 
-export function clauseTooltip(clause: ClauseRow): string {
+export function clauseTooltip(clause: ClauseRow, all: readonly ClauseRow[] = [clause]): string {
   const errors = clause.errors;
   const warnings = clause.warnings;
   const counts = [plural(errors, 'error'), plural(warnings, 'warning')].join(', ');
-  const lines = [`**Clause ${escapeMarkdown(clause.clause)} ${escapeMarkdown(clause.title)}**`, '', `${VERDICT[clause.status]}: ${counts}.`];
+  const subs = subClauses(clause, all);
+  const unverified = subs.length > 0 ? descendantLeaves(clause, all).filter((c) => c.status === 'unverified').length : 0;
+  const verdict =
+    subs.length > 0 && clause.status === 'unverified'
+      ? `Not established: ${unverified} of its sub-clauses ${unverified === 1 ? 'is' : 'are'} unverified`
+      : VERDICT[clause.status];
+  const lines = [`**Clause ${escapeMarkdown(clause.clause)} ${escapeMarkdown(clause.title)}**`, '', `${verdict}: ${counts}.`];
   if (clause.checks.length > 0) lines.push('', `Checked by ${clause.checks.map(code).join(', ')}.`);
   if (clause.records.length > 0) lines.push('', `The ISMS records: ${escapeMarkdown(recordsText(clause))}.`);
   if (clause.asks.length > 0) lines.push('', 'An auditor will ask:', '', ...clause.asks.map((ask) => `- ${escapeMarkdown(ask)}`));

@@ -61,7 +61,7 @@ export class ClausesTreeProvider extends IsmsTreeProvider<ClauseStatusResult> {
       item.id = ids.id('clause', clause.clause);
       item.description = clauseDescription(clause, all);
       item.iconPath = themeIcon(clauseIcon(clause.status));
-      item.tooltip = markdown(clauseTooltip(clause));
+      item.tooltip = markdown(clauseTooltip(clause, all));
       item.contextValue = `isms.clause.${clause.status}`;
       return { item, children };
     };

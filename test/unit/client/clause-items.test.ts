@@ -67,6 +67,8 @@ describe('client: clause items', () => {
     ]);
     assert.ok(c.asks.length > 0);
     assert.deepEqual(unverifiedRows(clause('6.1'), clauses.clauses), [], 'a parent shows its sub-clauses instead');
+    assert.match(clauseTooltip(clause('10'), clauses.clauses), /^\*\*Clause 10 Improvement\*\*\n\n(Fails|Not established: 1 of its sub-clauses is unverified)/);
+    assert.match(clauseTooltip(clause('7.5'), clauses.clauses), /Not established: \d of its sub-clauses (is|are) unverified: no errors, no warnings\.$/);
     assert.deepEqual(unverifiedRows(clause('6.1.2'), clauses.clauses), []);
     assert.match(clauseTooltip(c), /^\*\*Clause 5\\\.3 Organizational roles, responsibilities and authorities\*\*\n\nUnverified: no check can establish this clause: no errors, no warnings\.\n\nThe ISMS records: 1 role with responsibilities\.\n\nAn auditor will ask:\n\n- Who is responsible/);
   });
