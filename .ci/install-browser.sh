@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs Debian's Chromium for the browser tests (test/browser) and the
-# real-VS-Code suite (scripts/e2e), if missing. Idempotent and quiet.
+# real-VS-Code suite (scripts/e2e), if missing. Idempotent and quiet. Run on
+# demand by scripts/test-tools.mjs (npm run test:all, npm run test:tools).
 set -eu
 if command -v chromium >/dev/null 2>&1; then
   echo "install-browser: $(chromium --version 2>/dev/null | head -n 1)"

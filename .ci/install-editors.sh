@@ -1,7 +1,8 @@
 #!/bin/sh
-# Installs the editors of the editor tests (test/nvim): Neovim, and Emacs with
+# Installs the editors of the editor tests (test/editors): Neovim, and Emacs with
 # eglot for checking the snippets of docs/editors.md. Debian/Ubuntu, as root.
-# Idempotent: installs only what is missing, and quietly.
+# Idempotent: installs only what is missing, and quietly. Run on demand by
+# scripts/test-tools.mjs (npm run test:all, npm run test:tools).
 set -eu
 
 missing=""

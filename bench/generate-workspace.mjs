@@ -22,7 +22,7 @@
 // Usage:  node bench/generate-workspace.mjs OUT_DIR [--risks N] [--seed S] [--clean]
 //   --clean  first delete the `*.isms` files and `workspace.json` directly in OUT_DIR
 
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -107,32 +107,20 @@ function addDays(iso, days) {
 // Annex A catalogue
 
 /**
- * The 93 Annex A controls [{ id, title }], read from the project's generated
- * catalogue (server/src/catalogue/annex-a-data.ts), else from the shared TSV.
+ * The 93 Annex A controls [{ id, title }], read from the repository's own
+ * reference data (data/annex-a-2022.tsv, the source of the generated catalogue).
  */
 export function loadAnnexA() {
-  const dataTs = join(REPO, 'server/src/catalogue/annex-a-data.ts');
-  if (existsSync(dataTs)) {
-    const text = readFileSync(dataTs, 'utf8');
-    const rows = [...text.matchAll(/\[\s*'(A\.\d+\.\d+)',\s*'\w+',\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => ({
-      id: m[1],
-      title: m[2].replace(/\\(.)/g, '$1'),
-    }));
-    if (rows.length === 93) return rows;
-  }
-  const tsv = ['/work/shared/data/annex-a-2022.tsv', join(REPO, '../shared/data/annex-a-2022.tsv')].find(existsSync);
-  if (tsv) {
-    const rows = readFileSync(tsv, 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter((line) => line.startsWith('A.'))
-      .map((line) => {
-        const [id, , title] = line.split('\t');
-        return { id, title };
-      });
-    if (rows.length === 93) return rows;
-  }
-  throw new Error('cannot find the 93 Annex A controls (server/src/catalogue/annex-a-data.ts)');
+  const rows = readFileSync(join(REPO, 'data', 'annex-a-2022.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.startsWith('A.'))
+    .map((line) => {
+      const [id, , title] = line.split('\t');
+      return { id, title };
+    });
+  if (rows.length !== 93) throw new Error(`data/annex-a-2022.tsv: expected 93 Annex A controls, found ${rows.length}`);
+  return rows;
 }
 
 // ---------------------------------------------------------------------------

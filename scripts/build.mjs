@@ -1,7 +1,10 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // Type checking is separate (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+/** The version, from package.json only: the CLI's `--version`, SARIF and the server's `serverInfo` read it. */
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -27,6 +30,7 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  define: { ISMS_VERSION: JSON.stringify(version) },
 };
 
 /**

@@ -1,7 +1,12 @@
 // Runs every suite (npm test: unit, golden, CLI, LSP, editors, browser; then
 // the real-VS-Code suite) and ends with one line counting them all:
 // `all: N passed, N failed`. Exits non-zero if any suite failed or ran nothing.
+// First sets up, on demand, the programs the suites drive (scripts/test-tools.mjs:
+// Neovim, Emacs with eglot, Chromium); the real-VS-Code suite sets up its VS Code
+// server itself (scripts/e2e/setup.mjs).
 import { spawn } from 'node:child_process';
+
+import { ensureTestTools } from './test-tools.mjs';
 
 function run(args) {
   return new Promise((resolve) => {
@@ -19,6 +24,8 @@ function count(output, pattern) {
   const matches = [...output.matchAll(pattern)];
   return matches.length > 0 ? Number(matches[matches.length - 1][1]) : 0;
 }
+
+ensureTestTools();
 
 const unit = await run(['test']);
 const unitPassed = count(unit.output, /^\s*(\d+) passing/gm);

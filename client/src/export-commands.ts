@@ -13,7 +13,7 @@
  * Returns the URI written, or `undefined` when cancelled.
  */
 import * as vscode from 'vscode';
-import { isExportFormat, type ExportFormat } from './preview/messages';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './preview/messages';
 import { previewTarget, type PreviewTarget } from './preview/soa-preview';
 import type { ExportResult, IsmsRequests } from './server-requests';
 
@@ -32,14 +32,15 @@ interface FormatItem extends vscode.QuickPickItem {
 }
 
 /** The choices of the format QuickPick, in this order. */
-export const EXPORT_FORMAT_ITEMS: readonly FormatItem[] = Object.freeze([
-  { format: 'md', label: 'Markdown', description: '.md', detail: 'The SoA and the risk register as Markdown tables', filter: ['Markdown', 'md'] },
-  { format: 'html', label: 'HTML (printable)', description: '.html', detail: 'A self-contained page to print or save as PDF', filter: ['HTML', 'html'] },
-  { format: 'csv', label: 'CSV (SoA)', description: '.csv', detail: 'The Statement of Applicability, one control a line', filter: ['CSV', 'csv'] },
-  { format: 'risks-csv', label: 'CSV (risk register)', description: '.csv', detail: 'The risk register, one risk a line', filter: ['CSV', 'csv'] },
-  { format: 'xlsx', label: 'XLSX', description: '.xlsx', detail: 'An Excel workbook: SoA and risk register sheets', filter: ['Excel workbook', 'xlsx'] },
-  { format: 'json', label: 'JSON', description: '.json', detail: 'The SoA and the risk register as data', filter: ['JSON', 'json'] },
-] satisfies FormatItem[]);
+export const EXPORT_FORMAT_ITEMS: readonly FormatItem[] = Object.freeze(
+  EXPORT_FORMATS.map((format): FormatItem => ({
+    format: format.id,
+    label: format.label,
+    description: `.${format.extension}`,
+    detail: format.detail,
+    filter: [format.filterName, format.extension],
+  })),
+);
 
 /** The command's argument, whatever called it, as options; `undefined` for an argument it does not understand. */
 export function exportOptions(arg: unknown): ExportCommandOptions | undefined {

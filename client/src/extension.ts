@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<IsmsEx
   const views = registerIsmsViews(context, requests);
   const preview = registerSoaPreview(context, requests);
   registerExportCommands(context, requests);
-  registerSkeletonCommand(context);
+  registerSkeletonCommand(context, requests);
   return { client, requests, views: { clauses: views.clauses, risks: views.risks, soa: views.soa }, preview };
 }
 

@@ -8,12 +8,15 @@ import {
   CLAUSE_STATUS_REQUEST,
   EXPORT_REQUEST,
   RISK_REGISTER_REQUEST,
+  SKELETON_REQUEST,
   SOA_TABLE_REQUEST,
   type AnalysisChangedParams,
   type ClauseStatusResult,
   type ExportParams,
   type ExportResult,
   type RiskRegisterResult,
+  type SkeletonParams,
+  type SkeletonResult,
   type SoaTableResult,
 } from '../../server/src/protocol/custom-requests';
 
@@ -43,6 +46,12 @@ export class IsmsRequests {
 
   export(format: ExportParams['format'], uri?: string): Promise<ExportResult | null> {
     return this.client.sendRequest(EXPORT_REQUEST, { uri, format });
+  }
+
+  /** The starter ISMS for an organization, dated today. */
+  skeleton(organization: string): Promise<SkeletonResult> {
+    const params: SkeletonParams = { organization };
+    return this.client.sendRequest(SKELETON_REQUEST, params);
   }
 
   /** Called after every analysis of a folder (the status bar, views and the preview refresh on it). */

@@ -1,17 +1,17 @@
 /**
- * `isms.createSkeleton`: writes a starter ISMS (skeleton-template.ts) into the
- * first workspace folder, never over an existing file, then opens its
- * organization file.
+ * `isms.createSkeleton`: writes a starter ISMS (composed by the server,
+ * `isms/skeleton`) into the first workspace folder, never over an existing
+ * file, then opens its organization file.
  */
 import * as vscode from 'vscode';
-import { SKELETON_MAIN_FILE, skeletonFiles, todayUtc } from './skeleton-template';
+import type { IsmsRequests } from './server-requests';
 
-export function registerSkeletonCommand(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('isms.createSkeleton', createSkeleton));
+export function registerSkeletonCommand(context: vscode.ExtensionContext, requests: IsmsRequests): void {
+  context.subscriptions.push(vscode.commands.registerCommand('isms.createSkeleton', () => createSkeleton(requests)));
 }
 
 /** Returns the URIs written (empty when nothing was). */
-export async function createSkeleton(): Promise<vscode.Uri[]> {
+export async function createSkeleton(requests: IsmsRequests): Promise<vscode.Uri[]> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     const open = 'Open Folder';
@@ -19,7 +19,8 @@ export async function createSkeleton(): Promise<vscode.Uri[]> {
     if (choice === open) await vscode.commands.executeCommand('workbench.action.files.openFolder');
     return [];
   }
-  const files = skeletonFiles({ organization: folder.name, today: todayUtc() }).map((file) => ({
+  const skeleton = await requests.skeleton(folder.name);
+  const files = skeleton.files.map((file) => ({
     ...file,
     uri: vscode.Uri.joinPath(folder.uri, ...file.path.split('/')),
   }));
@@ -37,7 +38,7 @@ export async function createSkeleton(): Promise<vscode.Uri[]> {
     await vscode.window.showErrorMessage(`Could not create the ISMS skeleton in ${folder.name}.`);
     return [];
   }
-  const main = files.find((file) => file.path === SKELETON_MAIN_FILE)!;
+  const main = files.find((file) => file.path === skeleton.mainFile)!;
   await vscode.window.showTextDocument(main.uri, { preview: false });
   return files.map((file) => file.uri);
 }

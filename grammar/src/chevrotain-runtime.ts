@@ -11,6 +11,5 @@ let runtime: typeof Chevrotain | undefined;
 
 export function chevrotain(): typeof Chevrotain {
   // A `require` in a function, not an import: the bundler then runs Chevrotain's modules on this first call only.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (runtime ??= require('chevrotain') as typeof Chevrotain);
 }

@@ -4,10 +4,11 @@
  *
  * Top-level statements are independent (LANGUAGE.md §2), so the text between
  * the statement before the edit and the statement after it (the window) can
- * be parsed on its own, with the fast path. The statements after the window
- * are kept and their offsets shifted **in place** by the length change: a
- * tree is a value of one version of its file, and the previous version's tree
- * is not used again once its file has changed.
+ * be parsed on its own, with the fast path. The statements before the window
+ * are kept as they are; those after it, when the edit changed the length, are
+ * copied into new nodes moved by the length change. Nothing of the previous
+ * version's tree changes: whoever holds it (an earlier snapshot, a request
+ * still running) keeps seeing it as it was.
  *
  * The window is parsed by the fast path, or, when it has syntax errors that
  * cannot reach past it, by the recovering parser. Whenever anything else is
@@ -20,7 +21,7 @@ import { LineIndex } from './line-index';
 import { tokenize } from './lexer';
 import { parseWithRecovery } from './parse';
 import { tokenTypes } from './tokens';
-import type { Argument, Block, Comment, ParsedFile, Statement, SyntaxError } from './syntax-tree';
+import { Argument, Statement, type Block, type Comment, type ParsedFile, type SyntaxError } from './syntax-tree';
 
 /** What an incremental re-parse replaced: old statements [from, to) by `count` new ones. */
 export interface StatementSplice {
@@ -73,19 +74,16 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
   // A last line ending with `,` continues onto the statement after the window.
   if (to < statements.length && last && last.args.length > 0 && last.args[last.args.length - 1].comma && !last.block) return undefined;
 
-  for (const statement of parsedWindow.statements) shiftStatement(statement, windowStart);
-  for (const comment of parsedWindow.comments) shiftComment(comment, windowStart);
-  const tail = statements.slice(to);
-  if (delta !== 0) for (const statement of tail) shiftStatement(statement, delta);
+  // The window's nodes are new, not yet handed out: they are moved where they stand.
+  for (const statement of parsedWindow.statements) shiftInPlace(statement, windowStart);
+  for (const comment of parsedWindow.comments) shiftCommentInPlace(comment, windowStart);
+  const tail = delta === 0 ? statements.slice(to) : statements.slice(to).map((statement) => movedStatement(statement, delta));
 
   const comments: Comment[] = [];
   for (const comment of previous.comments) if (comment.end <= windowStart) comments.push(comment);
   comments.push(...parsedWindow.comments);
   for (const comment of previous.comments) {
-    if (comment.start >= windowOldEnd) {
-      if (delta !== 0) shiftComment(comment, delta);
-      comments.push(comment);
-    }
+    if (comment.start >= windowOldEnd) comments.push(delta === 0 ? comment : { ...comment, start: comment.start + delta, end: comment.end + delta });
   }
 
   return {
@@ -169,8 +167,8 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Moves a statement and everything in it by `delta` (the one place trees are changed after parsing). */
-function shiftStatement(statement: Statement, delta: number): void {
+/** Moves a statement of the window, just parsed and not yet handed out, and everything in it by `delta`. */
+function shiftInPlace(statement: Statement, delta: number): void {
   // Only stored positions move: the others (`start`, `end`, `nameEnd`, an argument's `end`) derive from them.
   (statement as Mutable<Pick<Statement, 'nameStart'>>).nameStart += delta;
   for (const argument of statement.args) (argument as Mutable<Pick<Argument, 'start'>>).start += delta;
@@ -178,12 +176,24 @@ function shiftStatement(statement: Statement, delta: number): void {
     const b = statement.block as Mutable<Block>;
     b.open += delta;
     b.end += delta;
-    for (const child of statement.block.statements) shiftStatement(child, delta);
+    for (const child of statement.block.statements) shiftInPlace(child, delta);
   }
 }
 
-function shiftComment(comment: Comment, delta: number): void {
+function shiftCommentInPlace(comment: Comment, delta: number): void {
   const c = comment as Mutable<Comment>;
   c.start += delta;
   c.end += delta;
+}
+
+/** A copy of a statement of the previous version, and of everything in it, moved by `delta` (the previous one is left as it was). */
+function movedStatement(statement: Statement, delta: number): Statement {
+  const args = statement.args.map((argument) => new Argument(argument.kind, argument.image, argument.start + delta, argument.comma));
+  const block = statement.block;
+  return new Statement(
+    statement.name,
+    statement.nameStart + delta,
+    args,
+    block && { open: block.open + delta, end: block.end + delta, closed: block.closed, statements: block.statements.map((child) => movedStatement(child, delta)) },
+  );
 }

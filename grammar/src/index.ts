@@ -7,4 +7,5 @@ export * from './syntax-tree';
 export * from './literals';
 export { tokenize } from './lexer';
 export { tokenTypes, type TokenTypes } from './tokens';
+export type { IToken } from 'chevrotain';
 export { reparse, type Reparse, type StatementSplice } from './incremental';

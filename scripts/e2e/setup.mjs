@@ -1,7 +1,7 @@
 // Sets up, on demand, what the end-to-end tests need to run the extension in a
 // real VS Code: the VS Code server inside the npm package `code-server`, run by
 // Node 24, and opened in Debian's headless Chromium driven by playwright-core.
-// See /work/shared/VSCODE-E2E.md (desktop VS Code cannot be downloaded here).
+// See test/e2e/README.md (desktop VS Code cannot be downloaded here).
 //
 // Everything goes into a cache folder outside the repository:
 // $ISMS_E2E_CACHE, or ~/.cache/isms-studio-e2e. A marker file with the pinned

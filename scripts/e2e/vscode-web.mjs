@@ -1,6 +1,6 @@
 // Runs the extension in a real VS Code: the VS Code server inside the npm
 // package `code-server` (Node 24), opened in Debian's headless Chromium driven
-// by playwright-core. See /work/shared/VSCODE-E2E.md.
+// by playwright-core. See test/e2e/README.md.
 //
 //   runExtensionTests({ workspace, extensionPath, testsPath })  -> exit code
 //     runs the extension's mocha suite (extensionTestsPath) in the extension

@@ -1,18 +1,55 @@
 /**
- * The pure language service: the one facade over analysis and features that
- * the CLI and the language server use. It does no I/O and knows nothing of
- * LSP or VS Code: the host hands it texts and answers its questions about
- * other files (see {@link DocumentResolver}).
+ * The language service: the one facade over analysis and features that the
+ * command line and the language server use (`protocol/` and `cli/` import
+ * nothing else of the server, apart from `node-host/`). It does no I/O and
+ * knows nothing of LSP or VS Code: the host hands it texts and answers its
+ * questions about other files (see {@link DocumentResolver}).
  *
- * Files are named by workspace-relative POSIX paths (`risks/cloud.isms`).
+ * Two halves, as in rust-analyzer's `AnalysisHost`/`Analysis`:
+ * - {@link createLanguageService} gives the mutable service: the host sets and
+ *   removes files and configures it;
+ * - every feature is a plain function of a {@link Snapshot}, the immutable
+ *   state taken once per request (`service.snapshot()`), and of its own
+ *   parameters. Later edits never change a snapshot handed out.
+ *
+ * Files are named by workspace-relative POSIX paths (`risks/cloud.isms`); the
+ * features answer in offsets of those files.
  */
-import type { ParsedFile } from '../../grammar/src';
-import { type AnalysisOptions, type SeverityOverrides, type WorkspaceAnalysis } from './analysis/analyse';
+import type { AnalysisOptions, SeverityOverrides } from './analysis/analyse';
+import { derivation, derived, type Derivation } from './analysis/derived-data';
 import type { Diagnostic } from './analysis/diagnostic';
 import type { FileModel } from './analysis/model';
 import type { DocumentResolver } from './analysis/rule';
-import { today } from './analysis/rules/dates';
+import type { Snapshot } from './analysis/snapshot';
+import type { SuppressedFinding } from './analysis/suppressions';
 import { Workspace } from './analysis/workspace';
+import { clauseStatus as clauseStatusOf, type ClauseStatus } from './features/clause-status';
+import { codeActions as codeActionsOf, type CodeAction } from './features/code-actions/code-actions';
+import { codeLenses as codeLensesOf, type CodeLens } from './features/code-lenses';
+import { completions, type CompletionItem } from './features/completion';
+import { definition as definitionOf } from './features/definition';
+import { documentHighlights as documentHighlightsOf, type DocumentHighlight } from './features/document-highlight';
+import { documentLinks as documentLinksOf, type DocumentLink } from './features/document-links';
+import { documentSymbols as documentSymbolsOf, type DocumentSymbol } from './features/document-symbols';
+import { exportReport as produceReport } from './features/export/export-report';
+import type { FileRange, TextEdit, WorkspaceEdit } from './features/feature-types';
+import { foldingRanges as foldingRangesOf, type FoldingRange } from './features/folding';
+import { formatEdits, formatText, type FormatResult } from './features/format';
+import { hover as hoverOf, type Hover } from './features/hover';
+import { inlayHints as inlayHintsOf, type InlayHint } from './features/inlay-hints';
+import { references as referencesOf } from './features/references';
+import { prepareRename as prepareRenameOf, rename as renameOf, type PrepareRenameResult, type RenameError } from './features/rename';
+import { riskRegister as riskRegisterOf, type RiskRegister } from './features/risk-register';
+import { selectionRanges as selectionRangesOf, type SelectionRange } from './features/selection-ranges';
+import { semanticTokens as semanticTokensOf, type SemanticToken } from './features/semantic-tokens';
+import { skeletonFiles as skeletonFilesOf, type SkeletonFile, type SkeletonOptions } from './features/skeleton';
+import { soaCoverage as soaCoverageOf, soaTable as soaTableOf, type SoaTable } from './features/soa-table';
+import { workspaceSymbols as workspaceSymbolsOf, type WorkspaceSymbol } from './features/workspace-symbols';
+import type { ExportFormat } from './util/export-formats';
+import { today } from './util/dates';
+
+// ---------------------------------------------------------------------------
+// The service (mutable): files in, snapshots out
 
 export interface LanguageServiceOptions {
   /** `YYYY-MM-DD` for time-based checks; today (UTC) when absent. */
@@ -26,22 +63,18 @@ export interface LanguageServiceOptions {
   readonly oneShot?: boolean;
 }
 
-export interface LanguageService {
+/**
+ * The mutable service. Its reads (those of {@link Snapshot}) answer from the
+ * current snapshot; features take a snapshot, never the service.
+ */
+export interface LanguageService extends Snapshot {
   setFile(file: string, text: string): void;
   removeFile(file: string): boolean;
-  hasFile(file: string): boolean;
-  fileNames(): string[];
-  text(file: string): string | undefined;
-  parsed(file: string): ParsedFile | undefined;
-  model(file: string): FileModel | undefined;
   configure(options: LanguageServiceOptions): void;
   /** Marks cross-file results stale, e.g. when a document file appeared or vanished on disk. */
   invalidate(): void;
-  /** The whole analysis (cached until something changes). */
-  analysis(): WorkspaceAnalysis;
-  /** All findings, or those of one file, sorted. */
-  diagnostics(file?: string): readonly Diagnostic[];
-  readonly asOf: string;
+  /** The current state, immutable: take one per request. */
+  snapshot(): Snapshot;
 }
 
 function analysisOptions(options: LanguageServiceOptions): AnalysisOptions {
@@ -64,13 +97,186 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       workspace.setOptions(current);
     },
     invalidate: () => workspace.invalidate(),
+    snapshot: () => workspace.snapshot(),
     analysis: () => workspace.analysis(),
-    diagnostics(file) {
-      const all = workspace.analysis().diagnostics;
-      return file === undefined ? all : all.filter((diagnostic) => diagnostic.file === file);
-    },
+    diagnostics: (file) => workspace.snapshot().diagnostics(file),
     get asOf() {
       return current.asOf;
     },
   };
 }
+
+// ---------------------------------------------------------------------------
+// Features: functions of a snapshot
+
+/** All findings, or those of one file, sorted. */
+export function diagnostics(snapshot: Snapshot, file?: string): readonly Diagnostic[] {
+  return snapshot.diagnostics(file);
+}
+
+export function completion(snapshot: Snapshot, file: string, offset: number): CompletionItem[] {
+  return completions(snapshot, file, offset, snapshot.asOf || today());
+}
+
+export function hover(snapshot: Snapshot, file: string, offset: number): Hover | undefined {
+  return hoverOf(snapshot, file, offset);
+}
+
+export function definition(snapshot: Snapshot, file: string, offset: number): FileRange[] {
+  return definitionOf(snapshot, file, offset);
+}
+
+export function references(snapshot: Snapshot, file: string, offset: number, includeDeclaration: boolean): FileRange[] {
+  return referencesOf(snapshot, file, offset, includeDeclaration);
+}
+
+export function documentHighlights(snapshot: Snapshot, file: string, offset: number): DocumentHighlight[] {
+  return documentHighlightsOf(snapshot, file, offset);
+}
+
+export function prepareRename(snapshot: Snapshot, file: string, offset: number): PrepareRenameResult | RenameError {
+  return prepareRenameOf(snapshot, file, offset);
+}
+
+export function rename(snapshot: Snapshot, file: string, offset: number, newName: string): WorkspaceEdit | RenameError {
+  return renameOf(snapshot, file, offset, newName);
+}
+
+export function documentSymbols(snapshot: Snapshot, file: string): DocumentSymbol[] {
+  return documentSymbolsOf(snapshot, file);
+}
+
+export function workspaceSymbols(snapshot: Snapshot, query: string): WorkspaceSymbol[] {
+  return workspaceSymbolsOf(snapshot, query);
+}
+
+export function semanticTokens(snapshot: Snapshot, file: string): SemanticToken[] {
+  return semanticTokensOf(snapshot, file);
+}
+
+export function foldingRanges(snapshot: Snapshot, file: string): FoldingRange[] {
+  return foldingRangesOf(snapshot, file);
+}
+
+export function selectionRanges(snapshot: Snapshot, file: string, offsets: readonly number[]): SelectionRange[] {
+  return selectionRangesOf(snapshot, file, offsets);
+}
+
+/** Edits to the canonical layout (of a range, or of the whole file); undefined when the file has syntax errors. */
+export function formatting(snapshot: Snapshot, file: string, range?: { start: number; end: number }): TextEdit[] | undefined {
+  const text = snapshot.text(file);
+  return text === undefined ? undefined : formatEdits(text, range);
+}
+
+/** A text in the canonical layout (`isms fmt`); undefined when it has syntax errors. */
+export function formatDocument(text: string): FormatResult | undefined {
+  return formatText(text);
+}
+
+export function documentLinks(snapshot: Snapshot, file: string): DocumentLink[] {
+  return documentLinksOf(snapshot, file);
+}
+
+export function inlayHints(snapshot: Snapshot, file: string, range: { readonly start: number; readonly end: number }): InlayHint[] {
+  return inlayHintsOf(snapshot, file, range);
+}
+
+export function codeLenses(snapshot: Snapshot, file: string): CodeLens[] {
+  return codeLensesOf(snapshot, file);
+}
+
+/** Quick fixes for the findings of `file` that intersect [start, end]. */
+export function codeActions(snapshot: Snapshot, file: string, start: number, end: number): CodeAction[] {
+  return codeActionsOf(snapshot, file, start, end);
+}
+
+/** The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors: `errors` counts them. */
+export function soaTable(snapshot: Snapshot): SoaTable {
+  const { index, diagnostics } = snapshot.analysis();
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
+  return soaTableOf(index, snapshot.asOf, errors);
+}
+
+export function riskRegister(snapshot: Snapshot): RiskRegister {
+  return riskRegisterOf(snapshot.analysis().index);
+}
+
+/** Clause readiness (LANGUAGE.md §7.5): every clause 4–10.2 with its state, findings, records and the auditor's questions. */
+export function clauseStatus(snapshot: Snapshot): ClauseStatus[] {
+  const { diagnostics, index } = snapshot.analysis();
+  return clauseStatusOf(diagnostics, index);
+}
+
+/** The findings that `// isms-ignore CODE: reason` comments took out (LANGUAGE.md §7.7), with their reasons. */
+export function suppressedFindings(snapshot: Snapshot): readonly SuppressedFinding[] {
+  return snapshot.analysis().suppressed;
+}
+
+/** SoA coverage: the Annex A controls with an entry. */
+export function soaCoverage(snapshot: Snapshot): number {
+  return soaCoverageOf(snapshot.analysis().index);
+}
+
+/** The SoA and the risk register in an export format: text, or bytes for xlsx. */
+export async function exportReport(snapshot: Snapshot, format: ExportFormat): Promise<string | Uint8Array> {
+  return produceReport(format, { soa: soaTable(snapshot), risks: riskRegister(snapshot) });
+}
+
+/** The starter ISMS that the editor's "create skeleton" command writes. */
+export function skeletonFiles(options: SkeletonOptions): SkeletonFile[] {
+  return skeletonFilesOf(options);
+}
+
+/**
+ * A value a host derives from a file's model (e.g. the protocol's LSP
+ * outline), kept with that version of the file in the derived-data store.
+ */
+export type FileDerivation<V> = Derivation<FileModel, V>;
+
+export function fileDerivation<V>(name: string): FileDerivation<V> {
+  return derivation<FileModel, V>(name, () => {
+    throw new Error(`${name} is computed by its host`);
+  });
+}
+
+/** The value derived from a file of a snapshot, computed by `compute` the first time; undefined for a file it does not hold. */
+export function derivedForFile<V>(snapshot: Snapshot, file: string, of: FileDerivation<V>, compute: () => V): V | undefined {
+  const model = snapshot.model(file);
+  return model && derived(of, model, compute);
+}
+
+// ---------------------------------------------------------------------------
+// What hosts may use besides: result types and the facts they show
+
+export type { Snapshot } from './analysis/snapshot';
+export type { AnalysisOptions, SeverityOverrides, WorkspaceAnalysis } from './analysis/analyse';
+export type { Diagnostic, Location, RelatedLocation } from './analysis/diagnostic';
+export type { DocumentResolver } from './analysis/rule';
+export { ALL_CODES, DIAGNOSTIC_CODES, codeInfo, type DiagnosticCode, type Severity } from './analysis/diagnostic-codes';
+export type { LineIndex, ParsedFile } from '../../grammar/src';
+export { isCalendarDate } from '../../grammar/src';
+export type { ClauseStatus, ClauseState, ClauseRecordCount } from './features/clause-status';
+export type { SuppressedFinding } from './analysis/suppressions';
+export type { EntityKind } from './schema';
+export type { CodeAction } from './features/code-actions/code-actions';
+export type { CodeLens } from './features/code-lenses';
+export type { CompletionItem, CompletionKind } from './features/completion';
+export type { DocumentHighlight } from './features/document-highlight';
+export type { DocumentLink } from './features/document-links';
+export type { DocumentSymbol } from './features/document-symbols';
+export type { FileRange, TextEdit, WorkspaceEdit } from './features/feature-types';
+export type { FoldingRange } from './features/folding';
+export type { FormatResult } from './features/format';
+export type { Hover } from './features/hover';
+export type { InlayHint } from './features/inlay-hints';
+export type { PrepareRenameResult, RenameError } from './features/rename';
+export type { RiskRegister, RiskRow } from './features/risk-register';
+export type { SelectionRange } from './features/selection-ranges';
+export { SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES, type SemanticToken } from './features/semantic-tokens';
+export type { SkeletonFile, SkeletonOptions } from './features/skeleton';
+export type { SoaRow, SoaTable } from './features/soa-table';
+export type { WorkspaceSymbol } from './features/workspace-symbols';
+export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, exportFormat, isExportFormat, type ExportFormat, type ExportFormatInfo } from './util/export-formats';
+export { ANNEX_A_IDS } from './catalogue/annex-a';
+export { today } from './util/dates';

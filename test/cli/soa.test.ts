@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
+import { riskRegisterCsv } from '../../server/src/features/export/csv';
+import { createLanguageService, EXPORT_FORMAT_IDS, riskRegister } from '../../server/src/language-service';
 import { isOneLineError, runCli } from '../helpers/run-cli';
 
 const AS_OF = ['--as-of', '2026-11-27'];
@@ -25,6 +27,25 @@ describe('isms soa', () => {
     const json = JSON.parse(runCli(['soa', 'examples/clinic', '--format', 'json', ...AS_OF]).stdout);
     assert.equal(json.version, 1);
     assert.equal(json.soa.controls.length, 93);
+  });
+
+  it('prints the risk register as CSV (--format risks-csv, as the editor exports it)', () => {
+    const service = createLanguageService({ asOf: '2026-11-27' });
+    for (const file of fs.readdirSync('examples/clinic').filter((name) => name.endsWith('.isms'))) {
+      service.setFile(file, fs.readFileSync(path.join('examples/clinic', file), 'utf8'));
+    }
+    const run = runCli(['soa', 'examples/clinic', '--format', 'risks-csv', ...AS_OF]);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, riskRegisterCsv({ risks: riskRegister(service.snapshot()) }));
+    assert.match(run.stdout, /^\uFEFFRisk,Title,Owner,/);
+  });
+
+  it('accepts every format of the one list, and names them all when refusing one', () => {
+    const refused = runCli(['soa', 'examples/clinic', '--format', 'pdf']);
+    assert.match(refused.stderr, new RegExp(`use ${EXPORT_FORMAT_IDS.join(', ')}`));
+    for (const format of EXPORT_FORMAT_IDS.filter((id) => id !== 'xlsx')) {
+      assert.equal(runCli(['soa', 'examples/clinic', '--format', format, ...AS_OF]).status, 0, format);
+    }
   });
 
   it('writes an XLSX workbook with -o that reads back', async () => {

@@ -4,11 +4,10 @@
  * and no data at all (the data comes with `postMessage`). No inline
  * handlers, no inline styles, no remote content.
  *
- * Only types come from `vscode`, so the browser tests render the shell
- * with a stub webview.
+ * Nothing comes from `vscode`: `vscode.Webview` fits {@link WebviewLike}, and
+ * the browser tests render the shell with a stub webview.
  */
 import { randomBytes } from 'node:crypto';
-import type * as vscode from 'vscode';
 
 /** What the shell needs of a webview: `vscode.Webview` has both. */
 export interface WebviewLike<R> {
@@ -66,6 +65,3 @@ export function renderPreviewHtml<R>(webview: WebviewLike<R>, resources: Preview
 </html>
 `;
 }
-
-/** The shell for a real webview: resources under the extension's `dist` and `media` folders. */
-export type VsCodeWebview = WebviewLike<vscode.Uri>;

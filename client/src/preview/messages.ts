@@ -10,13 +10,12 @@
  * Data travels only through `postMessage`, never inside the HTML: the
  * webview treats every string in it as text.
  */
-import type { ExportParams, PlainLocation, RiskRegisterResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import { isExportFormat, type ExportFormat, type PlainLocation, type RiskRegisterResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
 
 export type { PlainLocation, RiskRegisterResult, SoaTableResult };
 
-/** The export formats of `isms/export`. */
-export type ExportFormat = ExportParams['format'];
-export const EXPORT_FORMATS: readonly ExportFormat[] = Object.freeze(['md', 'html', 'csv', 'risks-csv', 'xlsx', 'json']);
+/** The export formats of `isms/export`: the one list (util/export-formats.ts, through the protocol types). */
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../server/src/protocol/custom-requests';
 
 /** The panel's view type: the serializer restores panels of this type after a reload. */
 export const SOA_PREVIEW_VIEW_TYPE = 'isms.soaPreview';
@@ -102,10 +101,6 @@ function isPosition(value: unknown): boolean {
 
 export function isPlainLocation(value: unknown): value is PlainLocation {
   return isRecord(value) && typeof value.uri === 'string' && isRecord(value.range) && isPosition(value.range.start) && isPosition(value.range.end);
-}
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
 /** A message from the webview, checked field by field; anything else is `undefined`. */

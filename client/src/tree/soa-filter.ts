@@ -3,8 +3,7 @@
  * `vscode`): the choices come from the rows the server sent (`attributes`),
  * never from parsing.
  */
-import { ATTRIBUTE_KINDS, formatAttributeValue } from '../../../server/src/catalogue/annex-a';
-import type { SoaRowResult } from '../../../server/src/protocol/custom-requests';
+import { ATTRIBUTE_KINDS, formatAttributeValue, type SoaRowResult } from '../../../server/src/protocol/custom-requests';
 
 /** Keep the controls whose attribute `key` (e.g. `cybersecurityConcepts`) holds `value` (e.g. `Detect`). */
 export interface AttributeFilter {

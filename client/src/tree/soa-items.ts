@@ -2,8 +2,7 @@
  * The SoA view as plain data (pure, no `vscode`): controls grouped by theme,
  * with the decision and implementation status the server reported.
  */
-import { formatAttributeValue } from '../../../server/src/catalogue/annex-a';
-import type { SoaRowResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import { formatAttributeValue, type SoaRowResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
 import { COLOR, ERROR, PASS, WARNING, type IconSpec } from './icons';
 import { code, escapeMarkdown, facts } from './markdown';
 import { attributeKindLabel, matchesFilter, type AttributeFilter } from './soa-filter';

@@ -64,28 +64,25 @@ export function analyseFile(file: string, text: string): FileAnalysis {
   return { model, diagnostics };
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /**
  * A file after an edit, re-analysing only the top-level statements the edit
  * touched (see grammar/src/incremental.ts). File rules look at one entity at
- * a time, so the findings of untouched statements are kept (moved with their
- * statements). Falls back to a full analysis whenever re-parsing does.
+ * a time, so the findings of untouched statements are kept: as they are
+ * before the edit, as copies moved with their statements after it (the
+ * previous analysis is not changed). Entities of untouched statements are
+ * kept where the statement is (before the edit, or after it when the length
+ * did not change); the moved ones are read again from their copied
+ * statements. Falls back to a full analysis whenever re-parsing does.
  */
 export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysis {
   const file = previous.model.file;
   const result = reparse(previous.model.parsed, text);
   if (!result) return analyseFile(file, text);
   const { parsed, splice } = result;
-  const kept = new Set<Statement>([...parsed.statements.slice(0, splice.from), ...parsed.statements.slice(splice.from + splice.count)]);
+  const kept = new Set<Statement>(parsed.statements.slice(0, splice.from));
+  if (splice.delta === 0) for (const statement of parsed.statements.slice(splice.from + splice.count)) kept.add(statement);
   const previousEntities = new Map<Statement, Entity>(previous.model.entities.map((entity) => [entity.statement, entity]));
-  const model = buildFileModel(file, parsed, (statement) => {
-    if (!kept.has(statement)) return undefined;
-    const entity = previousEntities.get(statement);
-    // Statements after the window moved; their heads move with them.
-    if (entity && splice.delta !== 0 && entity.statement.start >= splice.oldEnd + splice.delta) (entity as Mutable<Entity>).headEnd += splice.delta;
-    return entity;
-  });
+  const model = buildFileModel(file, parsed, (statement) => (kept.has(statement) ? previousEntities.get(statement) : undefined));
 
   const diagnostics: Diagnostic[] = [];
   for (const diagnostic of previous.diagnostics) {
@@ -106,12 +103,7 @@ export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysi
   diagnostics.push(...fresh);
   for (const diagnostic of previous.diagnostics) {
     if (diagnostic.start < splice.oldEnd) continue;
-    if (splice.delta !== 0) {
-      const moved = diagnostic as Mutable<Diagnostic>;
-      moved.start += splice.delta;
-      moved.end += splice.delta;
-    }
-    diagnostics.push(diagnostic);
+    diagnostics.push(splice.delta === 0 ? diagnostic : { ...diagnostic, start: diagnostic.start + splice.delta, end: diagnostic.end + splice.delta });
   }
   return { model, diagnostics };
 }

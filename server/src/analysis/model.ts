@@ -123,10 +123,6 @@ export function headArgumentCount(entity: Entity): number {
   return count;
 }
 
-export function entityId(entity: Entity): string | undefined {
-  return entity.id?.image;
-}
-
 export function entityTitle(entity: Entity): string | undefined {
   return entity.title ? argumentText(entity.title) : undefined;
 }
@@ -137,10 +133,6 @@ export function describeEntity(entity: Entity): string {
 }
 
 /** The occurrences of a field in an entity. */
-export function fieldsNamed(entity: Entity, name: string): Field[] {
-  return entity.fields.filter((f) => f.name === name);
-}
-
 export function firstField(entity: Entity, name: string): Field | undefined {
   // A loop over a dozen fields, not `find` with a closure nor a set per entity: the rules ask this for every risk.
   for (const field of entity.fields) if (field.name === name) return field;

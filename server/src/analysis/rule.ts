@@ -96,5 +96,3 @@ export interface CrossFileRule {
 export interface CrossFileRuleContext extends FileRuleContext {
   readonly index: WorkspaceIndex;
 }
-
-export type Rule = FileRule | ContextualFileRule | CrossFileRule | WorkspaceRule;

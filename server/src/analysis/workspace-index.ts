@@ -6,6 +6,7 @@
 import type { Argument } from '../../../grammar/src';
 import { annexControl, type AnnexControl } from '../catalogue/annex-a';
 import type { EntityKind } from '../schema';
+import { derivation, derived } from './derived-data';
 import { DeclarationTable, mergeInPathOrder } from './declaration-table';
 import { fieldTexts, type Entity, type Field, type FileModel, type FileReference } from './model';
 
@@ -185,17 +186,15 @@ export class WorkspaceIndex {
   }
 }
 
-const declarationsOfFile = new WeakMap<FileModel, string>();
-
 /** `kind id` of each entity with an id, in order. */
+const DECLARATIONS = /* @__PURE__ */ derivation<FileModel, string>('declarations of a file', (file) => {
+  const parts: string[] = [file.file];
+  for (const entity of file.entities) if (entity.id) parts.push(`${entity.kind} ${entity.id.image}`);
+  return parts.join('\n');
+});
+
 function fileDeclarations(file: FileModel): string {
-  let signature = declarationsOfFile.get(file);
-  if (signature === undefined) {
-    const parts: string[] = [file.file];
-    for (const entity of file.entities) if (entity.id) parts.push(`${entity.kind} ${entity.id.image}`);
-    declarationsOfFile.set(file, (signature = parts.join('\n')));
-  }
-  return signature;
+  return derived(DECLARATIONS, file);
 }
 
 const NONE: readonly Entity[] = [];

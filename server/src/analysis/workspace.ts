@@ -3,9 +3,15 @@
  * changing one file re-parses and re-checks that file only, re-uses the
  * other files' contextual and cross-file findings while their keys hold,
  * then re-runs the (cheap, parse-free) workspace rules.
+ *
+ * The workspace is the one mutable holder: what it hands out is a
+ * {@link Snapshot}, an immutable value taken once per request (and kept
+ * until the next change). Its memo of per-file findings (below) and the
+ * derived-data store (derived-data.ts) are the only caches of the analysis.
  */
 import { analyseFile, analyseWorkspace, NO_MEMO, reanalyseFile, type AnalysisOptions, type FileAnalysis, type WorkspaceAnalysis } from './analyse';
 import type { Diagnostic } from './diagnostic';
+import { WorkspaceSnapshot, type Snapshot } from './snapshot';
 import type { WorkspaceIndex } from './workspace-index';
 
 interface FileEntry {
@@ -18,7 +24,8 @@ interface FileEntry {
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
   private readonly byAnalysis = new WeakMap<FileAnalysis, FileEntry>();
-  private cached: WorkspaceAnalysis | undefined;
+  /** The snapshot of the current state, once asked for; dropped on any change. */
+  private current: WorkspaceSnapshot | undefined;
   /** The index of the latest analysis, even once stale: the next index re-uses its tables. */
   private lastIndex: WorkspaceIndex | undefined;
 
@@ -35,12 +42,12 @@ export class Workspace {
     const entry: FileEntry = { text, analysis: current ? reanalyseFile(current.analysis, text) : analyseFile(file, text), memo: new Map() };
     this.files.set(file, entry);
     this.byAnalysis.set(entry.analysis, entry);
-    this.cached = undefined;
+    this.current = undefined;
   }
 
   removeFile(file: string): boolean {
     const removed = this.files.delete(file);
-    if (removed) this.cached = undefined;
+    if (removed) this.current = undefined;
     return removed;
   }
 
@@ -62,25 +69,36 @@ export class Workspace {
 
   setOptions(options: AnalysisOptions): void {
     this.options = options;
-    this.cached = undefined;
+    this.current = undefined;
   }
 
   /** Marks the workspace rules stale (e.g. a document file appeared on disk). */
   invalidate(): void {
-    this.cached = undefined;
+    this.current = undefined;
+  }
+
+  /** The current state as an immutable value (the same one until something changes). */
+  snapshot(): Snapshot {
+    if (!this.current) {
+      const options = this.options;
+      const snapshot: WorkspaceSnapshot = new WorkspaceSnapshot(options.asOf, new Map(this.files), (files) => {
+        const analysis = analyseWorkspace(
+          files,
+          options,
+          this.oneShot ? NO_MEMO : (file, slot, key, compute) => this.memoized(file, slot, key(), compute),
+          this.lastIndex,
+        );
+        // The next index re-uses this one's tables (an older snapshot analysed late does not replace a newer index).
+        if (!this.oneShot && this.current === snapshot) this.lastIndex = analysis.index;
+        return analysis;
+      });
+      this.current = snapshot;
+    }
+    return this.current;
   }
 
   analysis(): WorkspaceAnalysis {
-    if (!this.cached) {
-      this.cached = analyseWorkspace(
-        [...this.files.values()].map((entry) => entry.analysis),
-        this.options,
-        this.oneShot ? NO_MEMO : (analysis, slot, key, compute) => this.memoized(analysis, slot, key(), compute),
-        this.lastIndex,
-      );
-      if (!this.oneShot) this.lastIndex = this.cached.index;
-    }
-    return this.cached;
+    return this.snapshot().analysis();
   }
 
   /**
@@ -89,7 +107,9 @@ export class Workspace {
    * may have moved under them.
    */
   private memoized(analysis: FileAnalysis, slot: string, key: string, compute: () => Diagnostic[]): readonly Diagnostic[] {
-    const memo = this.byAnalysis.get(analysis)!.memo;
+    const memo = this.byAnalysis.get(analysis)?.memo;
+    // A file of an older snapshot that has changed since: nothing to keep.
+    if (!memo) return compute();
     const kept = memo.get(slot);
     if (kept?.key === key) return kept.diagnostics;
     const diagnostics = compute();

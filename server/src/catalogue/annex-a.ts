@@ -1,8 +1,8 @@
 // The Annex A controls of ISO/IEC 27001:2022, typed, over the generated data.
 import { ANNEX_A_ROWS } from './annex-a-data';
+import type { Theme } from './catalogue-types';
 
-/** The four themes of Annex A: clauses A.5 to A.8. */
-export type Theme = 'organizational' | 'people' | 'physical' | 'technological';
+export type { Theme } from './catalogue-types';
 
 /** An Annex A control of ISO/IEC 27001:2022 with its ISO/IEC 27002:2022 attributes. */
 export interface AnnexControl {
@@ -109,24 +109,4 @@ function compareSegments(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The keys of {@link AnnexControl} that hold an ISO/IEC 27002:2022 attribute set. */
-export type AttributeKey =
-  | 'controlType'
-  | 'securityProperties'
-  | 'cybersecurityConcepts'
-  | 'operationalCapabilities'
-  | 'securityDomains';
-
-/** The five ISO/IEC 27002:2022 attribute sets, in the standard's order, with human labels. */
-export const ATTRIBUTE_KINDS: readonly { readonly key: AttributeKey; readonly label: string }[] = Object.freeze([
-  { key: 'controlType', label: 'Control type' },
-  { key: 'securityProperties', label: 'Information security properties' },
-  { key: 'cybersecurityConcepts', label: 'Cybersecurity concepts' },
-  { key: 'operationalCapabilities', label: 'Operational capabilities' },
-  { key: 'securityDomains', label: 'Security domains' },
-]);
-
-/** An attribute value for display: `Identity_and_access_management` → `Identity and access management`. */
-export function formatAttributeValue(value: string): string {
-  return value.replace(/_/g, ' ');
-}
+export { ATTRIBUTE_KINDS, formatAttributeValue, type AttributeKey } from '../util/annex-attributes';

@@ -1,5 +1,5 @@
 /** `isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]`. */
-import { isCalendarDate } from '../../../grammar/src';
+import { diagnostics as findings, isCalendarDate, suppressedFindings } from '../language-service';
 import { jsonReport, sarifReport, summarize, textReport } from './check-report';
 import { loadWorkspace } from './load-workspace';
 import { positionDiagnostics, positionSuppressed } from './positioned';
@@ -22,8 +22,9 @@ export function checkCommand(options: CheckOptions, cwd: string): CommandResult 
     maxWarnings = Number(options.maxWarnings);
   }
   const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf });
-  const diagnostics = positionDiagnostics(workspace, workspace.service.diagnostics(), cwd);
-  const suppressed = positionSuppressed(workspace, workspace.service.analysis().suppressed, cwd);
+  const snapshot = workspace.service.snapshot();
+  const diagnostics = positionDiagnostics(workspace, findings(snapshot), cwd);
+  const suppressed = positionSuppressed(workspace, suppressedFindings(snapshot), cwd);
   const summary = summarize(workspace.files.length, diagnostics, suppressed.length);
   const output =
     options.format === 'json'

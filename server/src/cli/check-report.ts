@@ -1,5 +1,5 @@
 /** The three output formats of `isms check`: text, JSON (LANGUAGE.md §5) and SARIF 2.1.0. */
-import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../analysis/diagnostic-codes';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../language-service';
 import type { PositionedDiagnostic, PositionedSuppression } from './positioned';
 import { TOOL_VERSION, DOCS_URL } from './tool-info';
 

@@ -1,6 +1,6 @@
 /** `isms fmt [--check] [PATH…]`: rewrites files in the canonical layout, or (--check) lists those that would change. */
 import * as fs from 'node:fs';
-import { formatText } from '../features/format';
+import { formatDocument as formatText } from '../language-service';
 import type { CommandResult } from './command-result';
 import { displayPath } from './positioned';
 import { UsageError } from './usage-error';

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, type LanguageService, type LanguageServiceOptions } from '../language-service';
+import { absolutePath, fileExists } from '../node-host/host-files';
 import { UsageError } from './usage-error';
 import { describeError, findWorkspaceFiles, workspacePath, type WorkspaceFiles } from '../node-host/workspace-files';
 
@@ -18,15 +19,7 @@ export function loadWorkspace(paths: readonly string[], cwd: string, options: La
   const service = createLanguageService({
     ...options,
     oneShot: true,
-    documents: {
-      exists(file) {
-        try {
-          return fs.statSync(path.join(root, file)).isFile();
-        } catch {
-          return false;
-        }
-      },
-    },
+    documents: { exists: (file) => fileExists(root, file) },
   });
   for (const file of found.files) {
     let text: string;
@@ -37,5 +30,5 @@ export function loadWorkspace(paths: readonly string[], cwd: string, options: La
     }
     service.setFile(workspacePath(root, file), text);
   }
-  return { ...found, service, absolute: (file) => path.join(root, ...file.split('/')) };
+  return { ...found, service, absolute: (file) => absolutePath(root, file) };
 }

@@ -8,6 +8,7 @@ import type { CommandResult } from './command-result';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
 import { statusCommand } from './status-command';
+import { EXPORT_FORMAT_IDS } from '../language-service';
 import { TOOL_VERSION } from './tool-info';
 import { growYoungGenerationFast } from '../node-host/heap-policy';
 import { compileForShortRun } from '../node-host/jit-policy';
@@ -16,7 +17,7 @@ import { UsageError } from './usage-error';
 
 const USAGE = `usage:
   isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]
-  isms soa   [PATH]  [--format md|html|csv|xlsx|json] [-o FILE] [--as-of YYYY-MM-DD]
+  isms soa   [PATH]  [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o FILE] [--as-of YYYY-MM-DD]
   isms fmt   [--check] [PATH…]
   isms status [PATH] [--format text|json|md] [--as-of YYYY-MM-DD]
 

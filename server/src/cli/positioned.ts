@@ -1,7 +1,6 @@
 /** Diagnostics as the command line reports them: files relative to the current folder, 1-based lines and columns. */
 import * as path from 'node:path';
-import type { Diagnostic } from '../analysis/diagnostic';
-import type { SuppressedFinding } from '../analysis/suppressions';
+import type { Diagnostic, SuppressedFinding } from '../language-service';
 import type { LoadedWorkspace } from './load-workspace';
 
 export interface PositionedDiagnostic {

@@ -4,8 +4,7 @@
  * A report, not a gate: exit 0 whatever the states (`isms check` is the
  * gate), 2 on bad usage or unreadable input.
  */
-import { isCalendarDate } from '../../../grammar/src';
-import { clauseStatus, type ClauseState, type ClauseStatus } from '../features/clause-status';
+import { clauseStatus, isCalendarDate, type ClauseState, type ClauseStatus } from '../language-service';
 import type { CommandResult } from './command-result';
 import { loadWorkspace } from './load-workspace';
 import { positionDiagnostics, type PositionedDiagnostic } from './positioned';
@@ -29,8 +28,7 @@ export function statusCommand(options: StatusOptions, cwd: string): CommandResul
   if (!(STATUS_FORMATS as readonly string[]).includes(options.format)) throw new UsageError(`unknown --format '${options.format}': use ${STATUS_FORMATS.join(', ')}`);
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new UsageError(`--as-of '${options.asOf}' is not a date (YYYY-MM-DD)`);
   const workspace = loadWorkspace(options.path ? [options.path] : [], cwd, { asOf: options.asOf });
-  const analysis = workspace.service.analysis();
-  const statuses = clauseStatus(analysis.diagnostics, analysis.index);
+  const statuses = clauseStatus(workspace.service.snapshot());
   const rows: Row[] = statuses.map((status) => ({ status, findings: positionDiagnostics(workspace, status.findings, cwd) }));
   const asOf = workspace.service.asOf;
   const stdout = options.format === 'json' ? jsonStatus(rows, asOf, workspace.files.length) : options.format === 'md' ? markdownStatus(rows, asOf) : textStatus(rows, asOf);

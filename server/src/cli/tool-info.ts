@@ -1,3 +1,3 @@
 /** The tool's name and version as reports show them. */
-export const TOOL_VERSION = '0.1.0';
+export { VERSION as TOOL_VERSION } from '../node-host/version';
 export const DOCS_URL = 'https://github.com/isms-studio/isms-studio';

@@ -15,7 +15,9 @@ import { ANNEX_A_IDS } from '../catalogue/annex-a';
 import { fieldText, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
-import type { LanguageService } from '../language-service';
+import { soaCoverage } from './soa-table';
+import { derivation, derived } from '../analysis/derived-data';
+import type { Snapshot } from '../analysis/snapshot';
 
 export interface CodeLens {
   /** The entity's head (`risk R-001 "Title"`). */
@@ -27,10 +29,10 @@ export interface CodeLens {
 export const SHOW_RISK_COMMAND = 'isms.showRisk';
 export const OPEN_SOA_PREVIEW_COMMAND = 'isms.openSoaPreview';
 
-export function codeLenses(service: LanguageService, file: string): CodeLens[] {
-  const model = service.model(file);
+export function codeLenses(snapshot: Snapshot, file: string): CodeLens[] {
+  const model = snapshot.model(file);
   if (!model) return [];
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const criteria = riskCriteria(index);
   const lenses: CodeLens[] = [];
   for (const entity of model.entities) {
@@ -38,7 +40,7 @@ export function codeLenses(service: LanguageService, file: string): CodeLens[] {
       const title = riskTitle(entity, criteria);
       if (title) lenses.push({ range: headRange(entity), title, command: { id: SHOW_RISK_COMMAND, arguments: [entity.id.image] } });
     } else if (entity.kind === 'organization' && entity === index.first('organization')) {
-      lenses.push({ range: headRange(entity), title: organizationTitle(index, criteria), command: { id: OPEN_SOA_PREVIEW_COMMAND, arguments: [] } });
+      lenses.push({ range: headRange(entity), title: organizationTitle(index), command: { id: OPEN_SOA_PREVIEW_COMMAND, arguments: [] } });
     }
   }
   return lenses;
@@ -56,18 +58,14 @@ function riskTitle(risk: Entity, criteria: RiskCriteria | undefined): string | u
 }
 
 /** The organization's summary per index: it reads the whole workspace, so it is computed once per analysis. */
-const summaries = new WeakMap<WorkspaceIndex, string>();
+const SUMMARY = /* @__PURE__ */ derivation<WorkspaceIndex, string>('organization summary', (index) => summarize(index, riskCriteria(index)));
 
-function organizationTitle(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
-  let title = summaries.get(index);
-  if (title === undefined) summaries.set(index, (title = summarize(index, criteria)));
-  return title;
+function organizationTitle(index: WorkspaceIndex): string {
+  return derived(SUMMARY, index);
 }
 
 function summarize(index: WorkspaceIndex, criteria: RiskCriteria | undefined): string {
-  let declared = 0;
-  for (const id of ANNEX_A_IDS) if (index.declarations(id).some((entity) => entity.kind === 'control')) declared++;
-  const parts = [`SoA ${declared}/${ANNEX_A_IDS.length}`];
+  const parts = [`SoA ${soaCoverage(index)}/${ANNEX_A_IDS.length}`];
   if (criteria?.acceptance !== undefined) {
     let above = 0;
     for (const risk of index.ofKind('risk')) if (riskScore(risk, criteria).residualAcceptable === false) above++;

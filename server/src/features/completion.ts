@@ -21,13 +21,13 @@
 import type { Block, ParsedFile, Statement } from '../../../grammar/src';
 import { argumentText, isCalendarDate } from '../../../grammar/src';
 import { ANNEX_A_CONTROLS, annexControl, type AnnexControl } from '../catalogue/annex-a';
-import { clause as clauseInfo } from '../catalogue/clauses';
 import { entityTitle, fieldText, type Entity, type FileModel } from '../analysis/model';
 import { riskCriteria } from '../analysis/risk-score';
-import { describeType } from '../analysis/rules/field-values';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
-import type { LanguageService } from '../language-service';
-import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec, type ValueType } from '../schema';
+import type { Snapshot } from '../analysis/snapshot';
+import { LEVEL_SCALES, clausesLine, headForm, typesDescription } from '../schema/describe';
+import { plusOneYear } from '../util/dates';
+import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
 import { cursorContext } from './cursor-context';
 
 export type CompletionKind = 'kind' | 'field' | 'enum' | 'reference' | 'annex-control' | 'date' | 'snippet';
@@ -52,8 +52,8 @@ export interface CompletionItem {
 
 type Span = CompletionItem['replace'];
 
-export function completions(service: LanguageService, file: string, offset: number, today: string): CompletionItem[] {
-  const model = service.model(file);
+export function completions(snapshot: Snapshot, file: string, offset: number, today: string): CompletionItem[] {
+  const model = snapshot.model(file);
   const text = model?.parsed.text;
   if (!model || text === undefined) return [];
   offset = Math.max(0, Math.min(offset, text.length));
@@ -78,7 +78,7 @@ export function completions(service: LanguageService, file: string, offset: numb
   const cursorStatement = (statements: readonly Statement[]) => statements.find((s) => offset >= s.start && offset <= s.end);
 
   if (prefix.length === 0) {
-    const index = service.analysis().index;
+    const index = snapshot.analysis().index;
     if (!block) {
       const current = cursorStatement(model.parsed.statements);
       return kindItems(index, current, replace, lineIsEmpty, today);
@@ -94,7 +94,7 @@ export function completions(service: LanguageService, file: string, offset: numb
     // The head of a top-level statement: `control A.` → the Annex A ids without an SoA entry.
     if (head.text !== 'control' || args.length !== 0) return [];
     const current = cursorStatement(model.parsed.statements);
-    return missingSoaItems(service.analysis().index, current, replace);
+    return missingSoaItems(snapshot.analysis().index, current, replace);
   }
   if (!block.spec) return [];
   const spec = fieldSpec(block.spec.kind, head.text);
@@ -111,7 +111,7 @@ export function completions(service: LanguageService, file: string, offset: numb
       for (const a of s.args) if (!(offset >= a.start && offset <= a.end)) listed.add(argumentText(a));
     }
   }
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const current = text.slice(start, end);
   const items = valueItems(index, block, spec, current, today, replace);
   return spec.list ? items.filter((item) => !listed.has(item.label)) : items;
@@ -133,20 +133,6 @@ function kindItems(index: WorkspaceIndex, current: Statement | undefined, replac
     items.push({ ...base, insertText: kindSnippet(index, spec, current, today), snippet: true });
   });
   return items;
-}
-
-/** `risk ID "Title"`, `control ID ["Title"]`, `organization "Name"`, `scope`. */
-export function headForm(spec: KindSpec): string {
-  switch (spec.head) {
-    case 'id-title':
-      return `${spec.kind} ID "Title"`;
-    case 'id-optional-title':
-      return `${spec.kind} ID ["Title"]`;
-    case 'title':
-      return `${spec.kind} "Name"`;
-    case 'bare':
-      return spec.kind;
-  }
 }
 
 function kindSnippet(index: WorkspaceIndex, spec: KindSpec, current: Statement | undefined, today: string): string {
@@ -228,12 +214,6 @@ function fieldItems(spec: KindSpec, present: readonly Statement[], replace: Span
   return items;
 }
 
-/** The value types of a field, for people: `the id of a role`, `text in quotes, or a number`. */
-export function typesDescription(field: FieldSpec): string {
-  const types = field.types.map(describeType).join(', or ');
-  return field.list ? `${types} (a list)` : types;
-}
-
 function fieldDocumentation(kind: KindSpec, field: FieldSpec): string {
   const required = field.required ? 'Required.' : 'Optional.';
   const arity = field.list ? ' Takes a list of values.' : field.repeatable ? ' May be repeated.' : '';
@@ -264,14 +244,6 @@ function valueSnippet(field: FieldSpec, stop: number, today: string): string {
 
 // ---------------------------------------------------------------------------
 // Values
-
-/** The risk fields whose values are levels of a scale of `risk-criteria`. */
-export const LEVEL_SCALES: ReadonlyMap<string, 'likelihood' | 'impact'> = new Map([
-  ['likelihood', 'likelihood'],
-  ['impact', 'impact'],
-  ['residual-likelihood', 'likelihood'],
-  ['residual-impact', 'impact'],
-]);
 
 function valueItems(
   index: WorkspaceIndex,
@@ -406,14 +378,6 @@ function dateItems(block: EnclosingBlock, field: FieldSpec, current: string, tod
     if (approved?.kind === 'date' && isCalendarDate(approved.image)) add(plusOneYear(approved.image), 'one year after approval');
   }
   return items;
-}
-
-/** The same day a year later (29 February becomes 28 February). */
-export function plusOneYear(date: string): string {
-  const year = Number(date.slice(0, 4)) + 1;
-  const rest = date.slice(4);
-  const next = `${String(year).padStart(4, '0')}${rest}`;
-  return isCalendarDate(next) ? next : `${String(year).padStart(4, '0')}-02-28`;
 }
 
 // ---------------------------------------------------------------------------
@@ -602,20 +566,6 @@ function isNameChar(code: number): boolean {
 
 function sortKey(group: number, position: number): string {
   return `${String(group).padStart(2, '0')}-${String(position).padStart(5, '0')}`;
-}
-
-/** `Clause 6.1.2 Information security risk assessment; 8.2 …`. */
-export function clausesLine(clauses: readonly string[]): string {
-  return `Clause ${clauses.map(clauseLabel).join('; ')}.`;
-}
-
-/** A clause reference with its title: `6.1.3 f Information security risk treatment`, `A.5.12 Classification of information`. */
-export function clauseLabel(id: string): string {
-  const annex = annexControl(id);
-  if (annex) return `${id} ${annex.title}`;
-  const base = /^\d+(\.\d+)*/.exec(id)?.[0];
-  const info = base ? clauseInfo(base) : undefined;
-  return info ? `${id} ${info.title}` : id;
 }
 
 function escapeMarkdown(text: string): string {

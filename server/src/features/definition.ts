@@ -9,9 +9,10 @@
  * {@link referencesNamed} (the references to an id).
  */
 import type { Argument, Statement } from '../../../grammar/src';
+import { derivation, derived } from '../analysis/derived-data';
 import type { Entity, Field, FileModel, FileReference } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import type { EntityKind } from '../schema';
 import { cursorContext } from './cursor-context';
 import type { FileRange } from './feature-types';
@@ -74,22 +75,20 @@ export function targetDeclarations(index: WorkspaceIndex, target: Extract<IdTarg
   return ofKind.length > 0 ? ofKind : declared;
 }
 
-/** Each file's references by id, cached with the file's model (an edit rebuilds only the edited file's). */
-const referencesById = new WeakMap<FileModel, Map<string, FileReference[]>>();
+/** Each file's references by id, derived from the file's model (an edit rebuilds only the edited file's). */
+const REFERENCES_BY_ID = /* @__PURE__ */ derivation<FileModel, Map<string, FileReference[]>>('references by id', (model) => {
+  const byId = new Map<string, FileReference[]>();
+  for (const reference of model.references) {
+    const list = byId.get(reference.value.image);
+    if (list) list.push(reference);
+    else byId.set(reference.value.image, [reference]);
+  }
+  return byId;
+});
 
 /** The reference values of one file that name an id, in order. */
 export function referencesInFile(model: FileModel, id: string): readonly FileReference[] {
-  let byId = referencesById.get(model);
-  if (!byId) {
-    byId = new Map();
-    for (const reference of model.references) {
-      const list = byId.get(reference.value.image);
-      if (list) list.push(reference);
-      else byId.set(reference.value.image, [reference]);
-    }
-    referencesById.set(model, byId);
-  }
-  return byId.get(id) ?? [];
+  return derived(REFERENCES_BY_ID, model).get(id) ?? [];
 }
 
 /**
@@ -103,12 +102,12 @@ export function referencesNamed(index: WorkspaceIndex, id: string): FileReferenc
   return result;
 }
 
-export function definition(service: LanguageService, file: string, offset: number): FileRange[] {
-  const model = service.model(file);
+export function definition(snapshot: Snapshot, file: string, offset: number): FileRange[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   const target = idTargetAt(model, offset);
   if (target.kind !== 'id') return [];
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const result: FileRange[] = [];
   for (const entity of targetDeclarations(index, target)) {
     if (entity.id) result.push({ file: entity.file, start: entity.id.start, end: entity.id.end });

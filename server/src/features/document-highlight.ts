@@ -3,7 +3,7 @@
  * declaration as a `write` and the references as `read`s. Reads this file's
  * model only (no workspace analysis), as it runs on every cursor move.
  */
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { idTargetAt, referencesInFile } from './definition';
 
 export interface DocumentHighlight {
@@ -12,8 +12,8 @@ export interface DocumentHighlight {
 }
 
 /** Highlights sorted by offset. */
-export function documentHighlights(service: LanguageService, file: string, offset: number): DocumentHighlight[] {
-  const model = service.model(file);
+export function documentHighlights(snapshot: Snapshot, file: string, offset: number): DocumentHighlight[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   const target = idTargetAt(model, offset);
   if (target.kind !== 'id') return [];

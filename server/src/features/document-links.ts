@@ -7,8 +7,8 @@
  * exists is the host's business (`document-not-found` reports it).
  */
 import { argumentText } from '../../../grammar/src';
-import { isRelativeFilePath, resolveDocumentPath } from '../analysis/rules/document-paths';
-import type { LanguageService } from '../language-service';
+import { isRelativeFilePath, resolveDocumentPath } from '../analysis/document-paths';
+import type { Snapshot } from '../analysis/snapshot';
 
 export interface DocumentLink {
   readonly start: number;
@@ -20,8 +20,8 @@ export interface DocumentLink {
 /** The fields whose values may name files, by kind (as `document-not-found` checks them). */
 const PATH_FIELDS: Readonly<Record<string, string>> = { policy: 'document', control: 'evidence' };
 
-export function documentLinks(service: LanguageService, file: string): DocumentLink[] {
-  const model = service.model(file);
+export function documentLinks(snapshot: Snapshot, file: string): DocumentLink[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   const links: DocumentLink[] = [];
   for (const entity of model.entities) {

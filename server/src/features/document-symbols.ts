@@ -7,7 +7,7 @@
 import { argumentText, type Argument, type Statement } from '../../../grammar/src';
 import { annexControl } from '../catalogue/annex-a';
 import { describeEntity, entityTitle, type Entity } from '../analysis/model';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import type { EntityKind } from '../schema';
 
 export interface DocumentSymbol {
@@ -24,8 +24,8 @@ export interface DocumentSymbol {
 /** The longest detail of a field, in characters (`…` included). */
 export const FIELD_DETAIL_LENGTH = 60;
 
-export function documentSymbols(service: LanguageService, file: string): DocumentSymbol[] {
-  const model = service.model(file);
+export function documentSymbols(snapshot: Snapshot, file: string): DocumentSymbol[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   return model.entities.map((entity) => ({
     name: describeEntity(entity),

@@ -7,7 +7,7 @@
  * Sorted by start line, outer ranges first.
  */
 import type { ParsedFile, Statement } from '../../../grammar/src';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 
 export interface FoldingRange {
   readonly startLine: number;
@@ -18,8 +18,8 @@ export interface FoldingRange {
 const REGION_START = /^\/\/\s*#region\b/;
 const REGION_END = /^\/\/\s*#endregion\b/;
 
-export function foldingRanges(service: LanguageService, file: string): FoldingRange[] {
-  const parsed = service.parsed(file);
+export function foldingRanges(snapshot: Snapshot, file: string): FoldingRange[] {
+  const parsed = snapshot.parsed(file);
   if (!parsed) return [];
   const ranges: FoldingRange[] = [];
   const lineOf = (offset: number) => parsed.lines.position(offset).line;

@@ -61,20 +61,14 @@
  * whose statement spans several lines by a multi-line text block or comment
  * is formatted only when all its lines are in the range.
  */
-import type { IToken } from 'chevrotain';
-import { decodeTextBlock, parse, tokenize, tokenTypes } from '../../../grammar/src';
+import { decodeTextBlock, parse, tokenize, tokenTypes, type IToken } from '../../../grammar/src';
+import type { TextEdit } from './feature-types';
 
 export interface FormatResult {
   readonly text: string;
   readonly changed: boolean;
 }
 
-/** A replacement of `[start, end)` of the original text by `newText`. */
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
 
 /** undefined when the text has syntax errors: a file that does not parse is never reformatted (nothing may be lost). */
 export function formatText(text: string): FormatResult | undefined {

@@ -20,10 +20,11 @@ import { legacyMapping } from '../catalogue/legacy-2013';
 import { entityTitle, fieldText, fieldTexts, type Entity, type FileModel } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
-import type { LanguageService } from '../language-service';
+import { derivation, derived } from '../analysis/derived-data';
+import type { Snapshot } from '../analysis/snapshot';
 import { withArticle } from '../util/nearest-name';
 import { clauseOf, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
-import { LEVEL_SCALES, clauseLabel, headForm, typesDescription } from './completion';
+import { LEVEL_SCALES, clauseLabel, headForm, typesDescription } from '../schema/describe';
 import { cursorContext } from './cursor-context';
 
 export interface Hover {
@@ -34,8 +35,8 @@ export interface Hover {
 /** At most this many users of a control are listed, then "and N more". */
 const MAX_USERS = 10;
 
-export function hover(service: LanguageService, file: string, offset: number): Hover | undefined {
-  const model = service.model(file);
+export function hover(snapshot: Snapshot, file: string, offset: number): Hover | undefined {
+  const model = snapshot.model(file);
   if (!model) return undefined;
   const context = cursorContext(model, offset);
   const statement = context.statement;
@@ -61,31 +62,30 @@ export function hover(service: LanguageService, file: string, offset: number): H
   // An entity's own id.
   if (!context.field) {
     if (argument !== entity.id) return undefined;
-    const index = service.analysis().index;
+    const index = snapshot.analysis().index;
     const annex = entity.kind === 'control' ? annexControl(argument.image) : undefined;
-    let markdown = annex ? annexMarkdown(service, index, annex) : entityMarkdown(service, index, entity, undefined);
+    let markdown = annex ? annexMarkdown(snapshot, index, annex) : entityMarkdown(snapshot, index, entity, undefined);
     const note = entity.kind === 'control' && !annex ? notAnnexNote(argument.image) : undefined;
     if (note) markdown = `${note}\n\n${markdown}`;
     return { markdown, range: argumentRange };
   }
 
-  const field = context.field;
   const spec = context.fieldSpec;
   if (!spec) return undefined;
   const reference = spec.types.find((type) => type.kind === 'reference');
   if (reference?.kind === 'reference' && argument.kind === 'name') {
-    const index = service.analysis().index;
+    const index = snapshot.analysis().index;
     const annex = reference.to.includes('control') ? annexControl(argument.image) : undefined;
-    if (annex) return { markdown: annexMarkdown(service, index, annex), range: argumentRange };
+    if (annex) return { markdown: annexMarkdown(snapshot, index, annex), range: argumentRange };
     const declared = index.declarations(argument.image);
     const note = reference.to.includes('control') ? notAnnexNote(argument.image) : undefined;
     if (declared.length === 0) return { markdown: note ?? `No entity \`${argument.image}\` is declared.`, range: argumentRange };
     const target = declared.find((candidate) => reference.to.includes(candidate.kind)) ?? declared[0];
-    const markdown = entityMarkdown(service, index, target, { field: spec.name, kinds: reference.to });
+    const markdown = entityMarkdown(snapshot, index, target, { field: spec.name, kinds: reference.to });
     return { markdown: note ? `${note}\n\n${markdown}` : markdown, range: argumentRange };
   }
   if (entity.kind === 'risk' && argument.kind === 'number' && LEVEL_SCALES.has(spec.name)) {
-    const markdown = levelMarkdown(service.analysis().index, spec.name, Number(argument.image));
+    const markdown = levelMarkdown(snapshot.analysis().index, spec.name, Number(argument.image));
     return markdown ? { markdown, range: argumentRange } : undefined;
   }
   return undefined;
@@ -116,7 +116,7 @@ function fieldMarkdown(kind: KindSpec, field: FieldSpec): string {
 // ---------------------------------------------------------------------------
 // Annex A controls
 
-function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control: AnnexControl): string {
+function annexMarkdown(snapshot: Snapshot, index: WorkspaceIndex, control: AnnexControl): string {
   const theme = THEMES.find((t) => t.id === control.theme)!;
   const parts: string[] = [
     `**${control.id} ${control.title}**`,
@@ -133,7 +133,7 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
     if (status !== undefined) lines.push(`- Status: ${status}`);
     const owner = fieldText(entry, 'owner');
     if (owner !== undefined) lines.push(`- Owner: ${linkText(index, owner)}`);
-    parts.push(`**SoA entry** (${where(service, entry)})\n${lines.join('\n')}`);
+    parts.push(`**SoA entry** (${where(snapshot, entry)})\n${lines.join('\n')}`);
   } else {
     parts.push('No SoA entry yet.');
   }
@@ -160,23 +160,21 @@ function annexMarkdown(service: LanguageService, index: WorkspaceIndex, control:
  * file is scanned again (the index's linked `referencesTo` map would be
  * rebuilt over every reference of the workspace on the first hover).
  */
-const usersByFile = new WeakMap<FileModel, Map<string, Entity[]>>();
-
-function controlUsers(model: FileModel): Map<string, Entity[]> {
-  let users = usersByFile.get(model);
-  if (!users) {
-    users = new Map();
-    for (const reference of model.references) {
-      const user = reference.entity;
-      if (user.kind !== 'risk' && user.kind !== 'party') continue;
-      const id = reference.value.image;
-      const list = users.get(id);
-      if (!list) users.set(id, [user]);
-      else if (list[list.length - 1] !== user) list.push(user);
-    }
-    usersByFile.set(model, users);
+const CONTROL_USERS = /* @__PURE__ */ derivation<FileModel, Map<string, Entity[]>>('control users', (model) => {
+  const users = new Map<string, Entity[]>();
+  for (const reference of model.references) {
+    const user = reference.entity;
+    if (user.kind !== 'risk' && user.kind !== 'party') continue;
+    const id = reference.value.image;
+    const list = users.get(id);
+    if (!list) users.set(id, [user]);
+    else if (list[list.length - 1] !== user) list.push(user);
   }
   return users;
+});
+
+function controlUsers(model: FileModel): Map<string, Entity[]> {
+  return derived(CONTROL_USERS, model);
 }
 
 /** For an id of the Annex A shape that is no 2022 control: what it is (a 2013 control and its successors). */
@@ -196,7 +194,7 @@ function notAnnexNote(id: string): string | undefined {
  * `expected`, a note when the entity is not of a kind the reference accepts.
  */
 function entityMarkdown(
-  service: LanguageService,
+  snapshot: Snapshot,
   index: WorkspaceIndex,
   entity: Entity,
   expected: { readonly field: string; readonly kinds: readonly EntityKind[] } | undefined,
@@ -207,15 +205,15 @@ function entityMarkdown(
   if (expected && !expected.kinds.includes(entity.kind)) {
     parts.push(`⚠ \`${expected.field}\` expects ${expected.kinds.map(withArticle).join(' or ')}, not ${withArticle(entity.kind)}.`);
   }
-  const facts = entityFacts(service, index, entity);
+  const facts = entityFacts(snapshot, index, entity);
   if (facts.length > 0) parts.push(facts.map((fact) => `- ${fact}`).join('\n'));
   const declarations = id ? index.declarations(id) : [entity];
-  const places = declarations.map((declaration) => where(service, declaration)).join(', ');
+  const places = declarations.map((declaration) => where(snapshot, declaration)).join(', ');
   parts.push(`Declared in ${places}${declarations.length > 1 ? ' (duplicate id)' : ''}`);
   return parts.join('\n\n');
 }
 
-function entityFacts(service: LanguageService, index: WorkspaceIndex, entity: Entity): string[] {
+function entityFacts(snapshot: Snapshot, index: WorkspaceIndex, entity: Entity): string[] {
   switch (entity.kind) {
     case 'risk': {
       const criteria = riskCriteria(index);
@@ -238,7 +236,7 @@ function entityFacts(service: LanguageService, index: WorkspaceIndex, entity: En
       const approvers = fieldTexts(entity, 'approved-by');
       const approved = fieldText(entity, 'approved');
       const review = fieldText(entity, 'next-review');
-      const overdue = review !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(review) && review < service.asOf;
+      const overdue = review !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(review) && review < snapshot.asOf;
       return [
         `Approved by: ${approvers.length > 0 ? approvers.map((approver) => linkText(index, approver)).join(', ') : 'not stated'}`,
         `Approved: ${approved ?? 'not stated'}`,
@@ -298,8 +296,8 @@ function entityLink(entity: Entity): string {
 }
 
 /** `risks.isms:12` (1-based line of the entity's head). */
-function where(service: LanguageService, entity: Entity): string {
-  const lines = service.parsed(entity.file)?.lines;
+function where(snapshot: Snapshot, entity: Entity): string {
+  const lines = snapshot.parsed(entity.file)?.lines;
   const line = lines ? lines.position(entity.statement.start).line + 1 : 1;
   return `${entity.file}:${line}`;
 }

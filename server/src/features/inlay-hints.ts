@@ -16,7 +16,7 @@ import type { Argument } from '../../../grammar/src';
 import { annexControl, type AnnexControl } from '../catalogue/annex-a';
 import { firstField, specOf, type Entity } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 
 export interface InlayHint {
   /** Where the hint stands: just after the value it explains. */
@@ -26,8 +26,8 @@ export interface InlayHint {
   readonly tooltip?: string;
 }
 
-export function inlayHints(service: LanguageService, file: string, range: { readonly start: number; readonly end: number }): InlayHint[] {
-  const model = service.model(file);
+export function inlayHints(snapshot: Snapshot, file: string, range: { readonly start: number; readonly end: number }): InlayHint[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   const hints: InlayHint[] = [];
   const add = (hint: InlayHint) => {
@@ -48,7 +48,7 @@ export function inlayHints(service: LanguageService, file: string, range: { read
       }
     }
     if (entity.kind === 'risk') {
-      if (criteria === null) criteria = riskCriteria(service.analysis().index);
+      if (criteria === null) criteria = riskCriteria(snapshot.analysis().index);
       scoreHints(entity, criteria, add);
     }
   }

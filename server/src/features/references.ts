@@ -5,17 +5,17 @@
  * reference of the wrong kind still counts. Annex A ids work without an SoA
  * entry: the references to `A.8.13` are found all the same.
  */
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { idTargetAt, referencesNamed } from './definition';
 import type { FileRange } from './feature-types';
 
 /** Ranges sorted by file (path order), then offset. */
-export function references(service: LanguageService, file: string, offset: number, includeDeclaration: boolean): FileRange[] {
-  const model = service.model(file);
+export function references(snapshot: Snapshot, file: string, offset: number, includeDeclaration: boolean): FileRange[] {
+  const model = snapshot.model(file);
   if (!model) return [];
   const target = idTargetAt(model, offset);
   if (target.kind !== 'id') return [];
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const result: FileRange[] = [];
   if (includeDeclaration) {
     for (const entity of index.declarations(target.id)) {

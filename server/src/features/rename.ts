@@ -11,7 +11,7 @@
  */
 import { looksLikeAnnexId } from '../catalogue/annex-a';
 import { describeEntity } from '../analysis/model';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import { idTargetAt, referencesNamed } from './definition';
 import type { TextEdit, WorkspaceEdit } from './feature-types';
 
@@ -32,8 +32,8 @@ export interface PrepareRenameResult {
   readonly placeholder: string;
 }
 
-export function prepareRename(service: LanguageService, file: string, offset: number): PrepareRenameResult | RenameError {
-  const model = service.model(file);
+export function prepareRename(snapshot: Snapshot, file: string, offset: number): PrepareRenameResult | RenameError {
+  const model = snapshot.model(file);
   if (!model) return { error: `${file} is not part of the workspace` };
   const target = idTargetAt(model, offset);
   switch (target.kind) {
@@ -47,15 +47,15 @@ export function prepareRename(service: LanguageService, file: string, offset: nu
       return { error: 'Place the cursor on an id to rename it' };
   }
   if (looksLikeAnnexId(target.id)) return { error: ANNEX_RENAME_ERROR };
-  if (!target.declaration && service.analysis().index.declarations(target.id).length === 0) {
+  if (!target.declaration && snapshot.analysis().index.declarations(target.id).length === 0) {
     return { error: `'${target.id}' is declared nowhere in the workspace; declare it before renaming it` };
   }
   return { start: target.argument.start, end: target.argument.end, placeholder: target.id };
 }
 
 /** The edits that rename the id under the cursor to `newName`, per file sorted by offset. */
-export function rename(service: LanguageService, file: string, offset: number, newName: string): WorkspaceEdit | RenameError {
-  const prepared = prepareRename(service, file, offset);
+export function rename(snapshot: Snapshot, file: string, offset: number, newName: string): WorkspaceEdit | RenameError {
+  const prepared = prepareRename(snapshot, file, offset);
   if ('error' in prepared) return prepared;
   const oldName = prepared.placeholder;
   if (!NAME.test(newName)) {
@@ -63,7 +63,7 @@ export function rename(service: LanguageService, file: string, offset: number, n
   }
   if (looksLikeAnnexId(newName)) return { error: `'${newName}' has the shape of an Annex A id, which only the controls of ISO/IEC 27001 may have` };
   if (newName === oldName) return { changes: {} };
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const taken = index.declarations(newName)[0];
   if (taken) return { error: `'${newName}' is already the id of ${describeEntity(taken)} (${taken.file})` };
   const changes: Record<string, TextEdit[]> = {};

@@ -11,8 +11,8 @@
  * comment (then the ranges around it). Spans that do not hold the offset
  * are skipped, so between statements the chain may be just the document.
  */
-import type { ParsedFile, Statement } from '../../../grammar/src';
-import type { LanguageService } from '../language-service';
+import type { ParsedFile } from '../../../grammar/src';
+import type { Snapshot } from '../analysis/snapshot';
 import { findStatement } from './cursor-context';
 
 export interface SelectionRange {
@@ -23,8 +23,8 @@ export interface SelectionRange {
 
 type Span = readonly [start: number, end: number];
 
-export function selectionRanges(service: LanguageService, file: string, offsets: readonly number[]): SelectionRange[] {
-  const parsed = service.parsed(file);
+export function selectionRanges(snapshot: Snapshot, file: string, offsets: readonly number[]): SelectionRange[] {
+  const parsed = snapshot.parsed(file);
   if (!parsed) return offsets.map((offset) => ({ start: offset, end: offset }));
   return offsets.map((offset) => chain(parsed, Math.max(0, Math.min(offset, parsed.text.length))));
 }
@@ -91,6 +91,3 @@ function commentAt(parsed: ParsedFile, offset: number) {
   return undefined;
 }
 
-function containsCursor(span: Span, offset: number): boolean {
-  return offset >= span[0] && offset <= span[1];
-}

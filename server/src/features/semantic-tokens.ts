@@ -28,7 +28,7 @@ import type { Argument } from '../../../grammar/src';
 import { annexControl, looksLikeAnnexId } from '../catalogue/annex-a';
 import { legacyMapping } from '../catalogue/legacy-2013';
 import { specOf } from '../analysis/model';
-import type { LanguageService } from '../language-service';
+import type { Snapshot } from '../analysis/snapshot';
 import type { EntityKind } from '../schema';
 
 /** The token types, in legend order (all standard LSP types). */
@@ -89,10 +89,10 @@ export const ID_TOKEN_TYPES: Readonly<Record<EntityKind, SemanticTokenType>> = {
 };
 
 /** Tokens of one file, sorted by start. */
-export function semanticTokens(service: LanguageService, file: string): SemanticToken[] {
-  const model = service.model(file);
+export function semanticTokens(snapshot: Snapshot, file: string): SemanticToken[] {
+  const model = snapshot.model(file);
   if (!model) return [];
-  const index = service.analysis().index;
+  const index = snapshot.analysis().index;
   const tokens: SemanticToken[] = [];
   const push = (start: number, end: number, type: SemanticTokenType, modifiers: SemanticTokenModifier[] = []) => {
     if (end > start) tokens.push({ start, length: end - start, type, modifiers });

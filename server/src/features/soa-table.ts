@@ -4,7 +4,7 @@
  * decision, justification, status, owner, evidence and the risks and parties
  * that drive it. Exports, the preview and the tree view render this.
  */
-import { ANNEX_A_CONTROLS, THEMES, annexControl, type Theme } from '../catalogue/annex-a';
+import { ANNEX_A_CONTROLS, ANNEX_A_IDS, THEMES, annexControl, type Theme } from '../catalogue/annex-a';
 import type { Location } from '../analysis/diagnostic';
 import { entityTitle, fieldText, fieldTexts, type Entity } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
@@ -157,4 +157,11 @@ function summarize(rows: readonly SoaRow[]): ThemeSummary[] {
       };
     })
     .filter((summary) => summary.theme !== 'custom' || summary.total > 0);
+}
+
+/** SoA coverage: how many Annex A controls have an entry (of {@link ANNEX_A_IDS}' 93). */
+export function soaCoverage(index: WorkspaceIndex): number {
+  let declared = 0;
+  for (const id of ANNEX_A_IDS) if (index.declarations(id).some((entity) => entity.kind === 'control')) declared++;
+  return declared;
 }

@@ -15,7 +15,8 @@
  */
 import { annexControl } from '../catalogue/annex-a';
 import { entityTitle, type Entity, type FileModel } from '../analysis/model';
-import type { LanguageService } from '../language-service';
+import { derivation, derived } from '../analysis/derived-data';
+import type { Snapshot } from '../analysis/snapshot';
 import type { EntityKind } from '../schema';
 import type { FileRange } from './feature-types';
 
@@ -42,16 +43,11 @@ interface Entry {
   readonly both: string;
 }
 
-/** Entries per file, cached with the file's model: an edit rebuilds only the edited file's. */
-const entriesByFile = new WeakMap<FileModel, readonly Entry[]>();
+/** Entries per file, derived from the file's model: an edit rebuilds only the edited file's. */
+const ENTRIES = /* @__PURE__ */ derivation<FileModel, readonly Entry[]>('workspace symbol entries', (model) => model.entities.map(entry));
 
 function fileEntries(model: FileModel): readonly Entry[] {
-  let cached = entriesByFile.get(model);
-  if (!cached) {
-    cached = model.entities.map(entry);
-    entriesByFile.set(model, cached);
-  }
-  return cached;
+  return derived(ENTRIES, model);
 }
 
 function entry(entity: Entity): Entry {
@@ -112,8 +108,8 @@ function score(query: string, entry: Entry): number {
   return 0;
 }
 
-export function workspaceSymbols(service: LanguageService, query: string): WorkspaceSymbol[] {
-  const files = service.analysis().index.files;
+export function workspaceSymbols(snapshot: Snapshot, query: string): WorkspaceSymbol[] {
+  const files = snapshot.analysis().index.files;
   const wanted = query.replace(/\s+/g, ' ').trim().toLowerCase();
   const result: WorkspaceSymbol[] = [];
   if (wanted === '') {

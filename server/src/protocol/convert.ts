@@ -6,8 +6,7 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
-import type { LineIndex } from '../../../grammar/src';
-import type { Diagnostic } from '../analysis/diagnostic';
+import type { Diagnostic, LineIndex } from '../language-service';
 
 export function toPosition(lines: LineIndex, offset: number): Position {
   const { line, column } = lines.position(offset);

@@ -1,11 +1,13 @@
 /**
- * The server's custom requests, shared by the server and the VS Code client
- * (which imports this file only for its constants and types). Results are
- * plain data; the client renders them and never parses.
+ * The protocol types: the server's custom requests, shared by the server and
+ * the VS Code client (the one server module the client imports, for its
+ * constants and types; what it re-exports of util/ is data without imports).
+ * Results are plain data; the client renders them and never parses.
  */
-import type { ClauseStatus } from '../features/clause-status';
-import type { RiskRegister, RiskRow } from '../features/risk-register';
-import type { SoaRow, SoaTable } from '../features/soa-table';
+import type { ClauseStatus, ExportFormat, RiskRegister, RiskRow, SkeletonFile, SoaRow, SoaTable } from '../language-service';
+
+export { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportFormatInfo } from '../util/export-formats';
+export { ATTRIBUTE_KINDS, formatAttributeValue } from '../util/annex-attributes';
 
 /** A place in a file, as LSP spells it (0-based lines and UTF-16 characters). */
 export interface PlainLocation {
@@ -42,7 +44,7 @@ export type ClauseStatusResult = {
 
 export const EXPORT_REQUEST = 'isms/export';
 export interface ExportParams extends FolderParams {
-  readonly format: 'md' | 'html' | 'csv' | 'xlsx' | 'json' | 'risks-csv';
+  readonly format: ExportFormat;
 }
 /** Text formats come as text; xlsx as base64. */
 export interface ExportResult {
@@ -61,4 +63,16 @@ export interface AnalysisChangedParams {
   readonly warnings: number;
   /** SoA coverage: Annex A controls with an entry, of 93. */
   readonly soaDeclared: number;
+}
+
+/** The starter ISMS for a new workspace folder (the editor writes the files; the server only composes them). */
+export const SKELETON_REQUEST = 'isms/skeleton';
+export interface SkeletonParams {
+  /** The organization's name (e.g. the workspace folder's name). */
+  readonly organization: string;
+}
+export interface SkeletonResult {
+  readonly files: readonly SkeletonFile[];
+  /** The file to open once written. */
+  readonly mainFile: string;
 }

@@ -6,7 +6,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from '../analysis/diagnostic';
+import type { Diagnostic, Snapshot } from '../language-service';
 import { toLspDiagnostic, type DiagnosticTarget } from './convert';
 import type { IsmsFolder } from './isms-folder';
 
@@ -19,18 +19,19 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
   ) {}
 
-  publish(folder: IsmsFolder): { errors: number; warnings: number } {
+  /** Publishes the findings of one snapshot of a folder. */
+  publish(folder: IsmsFolder, snapshot: Snapshot): { errors: number; warnings: number } {
     const byFile = new Map<string, Diagnostic[]>();
-    for (const file of folder.service.fileNames()) byFile.set(file, []);
+    for (const file of snapshot.fileNames()) byFile.set(file, []);
     let errors = 0;
     let warnings = 0;
-    for (const diagnostic of folder.service.diagnostics()) {
+    for (const diagnostic of snapshot.diagnostics()) {
       byFile.get(diagnostic.file)?.push(diagnostic);
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
     }
     const target = (file: string): DiagnosticTarget | undefined => {
-      const parsed = folder.service.parsed(file);
+      const parsed = snapshot.parsed(file);
       return parsed ? { lines: parsed.lines, uri: folder.uriOf(file) } : undefined;
     };
     const published = new Set<string>();

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../language-service';
+import { absolutePath, fileExists } from '../node-host/host-files';
 import { collectIsmsFiles, describeError, workspacePath } from '../node-host/workspace-files';
 import type { ServerSettings } from './settings';
 
@@ -67,7 +68,7 @@ export class IsmsFolder {
   }
 
   absolute(file: string): string {
-    return path.join(this.root, ...file.split('/'));
+    return absolutePath(this.root, file);
   }
 
   uriOf(file: string): string {
@@ -157,11 +158,7 @@ export class IsmsFolder {
   private exists(file: string): boolean {
     let known = this.existence.get(file);
     if (known === undefined) {
-      try {
-        known = fs.statSync(this.absolute(file)).isFile();
-      } catch {
-        known = false;
-      }
+      known = fileExists(this.root, file);
       this.existence.set(file, known);
     }
     return known;

@@ -1,15 +1,15 @@
 /** What every request handler gets: the connection, the documents, the folders, and safe lookups. */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LineIndex } from '../../../grammar/src';
-import type { LanguageService } from '../language-service';
+import type { LineIndex, Snapshot } from '../language-service';
 import { collectIfGrown } from '../node-host/heap-policy';
 import type { FolderRegistry } from './folder-registry';
 import type { IsmsFolder } from './isms-folder';
 
 export interface ResolvedDocument {
   readonly folder: IsmsFolder;
-  readonly service: LanguageService;
+  /** The folder's state, taken once for this request. */
+  readonly snapshot: Snapshot;
   /** The service's name of the file. */
   readonly file: string;
   readonly lines: LineIndex;
@@ -20,7 +20,7 @@ export interface ServerContext {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly folders: FolderRegistry;
-  /** The analysed state of a document; undefined for URIs the server does not know. */
+  /** The analysed state of a document (a snapshot of its folder); undefined for URIs the server does not know. */
   resolve(uri: string): ResolvedDocument | undefined;
   /** The URI of a file of a folder. */
   uriOf(folder: IsmsFolder, file: string): string;

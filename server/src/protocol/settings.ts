@@ -1,6 +1,5 @@
 /** The settings the server reads (section `isms`), with their defaults. */
-import type { SeverityOverrides } from '../analysis/analyse';
-import { ALL_CODES } from '../analysis/diagnostic-codes';
+import { ALL_CODES, type SeverityOverrides } from '../language-service';
 
 export interface ServerSettings {
   /** `YYYY-MM-DD`, or empty for today. */

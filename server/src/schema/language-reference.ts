@@ -4,15 +4,9 @@
  * `npm run docs` writes it; a test compares the committed file.
  */
 import { clause as clauseTitle } from '../catalogue/clauses';
+import { headForm } from './describe';
 import { KINDS } from './kinds';
 import type { FieldSpec, KindSpec, ValueType } from './schema-types';
-
-const HEADS: Record<KindSpec['head'], (kind: string) => string> = {
-  'id-title': (kind) => `${kind} ID "Title"`,
-  'id-optional-title': (kind) => `${kind} ID ["Title"]`,
-  title: (kind) => `${kind} "Name"`,
-  bare: (kind) => kind,
-};
 
 function typeName(type: ValueType): string {
   switch (type.kind) {
@@ -40,7 +34,7 @@ function kindSection(spec: KindSpec): string {
     '',
     spec.description,
     '',
-    `- Head: \`${HEADS[spec.head](spec.kind)}\`${spec.singleton ? ' — at most one in a workspace' : ''}`,
+    `- Head: \`${headForm(spec)}\`${spec.singleton ? ' — at most one in a workspace' : ''}`,
     `- Clause: ${clauses}`,
     '',
     '| field | value | required | values | clause | meaning |',

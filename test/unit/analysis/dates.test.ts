@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 
-import { addDuration } from '../../../server/src/analysis/rules/dates';
+import { addDuration } from '../../../server/src/util/dates';
 
-describe('calendar arithmetic (analysis/rules/dates)', () => {
+describe('calendar arithmetic (util/dates)', () => {
   it('adds days, weeks, months and years, keeping the day of the month where it exists', () => {
     assert.equal(addDuration('2026-01-31', { amount: 1, unit: 'day' }), '2026-02-01');
     assert.equal(addDuration('2026-01-31', { amount: 2, unit: 'week' }), '2026-02-14');

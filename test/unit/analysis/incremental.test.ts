@@ -73,7 +73,8 @@ describe('incremental re-analysis', () => {
     const before = analyseFile('b.isms', text);
     assert.equal(before.model.parsed.errors.length, 1);
     const second = before.model.entities[1];
-    const edited = text.replace('unterminated', 'still unterminated');
+    // The same length: the statements after the edit stay where they are (moved ones are copies).
+    const edited = text.replace('unterminated', 'unterminatex');
     const after = reanalyseFile(before, edited);
     assert.equal(after.model.entities[1], second, 'the second risk is reused');
     assert.deepEqual(plain(after), plain(analyseFile('b.isms', edited)));
@@ -88,11 +89,24 @@ describe('incremental re-analysis', () => {
     const text = 'risk R-1 "a" {\n  owner cto\n}\n\nrisk R-2 "b" {\n  ownr cto\n}\n';
     const before = analyseFile('a.isms', text);
     const second = before.model.entities[1];
-    const edited = text.replace('owner cto', 'owner chief');
+    // An edit that keeps the length: the statements after it stay where they are and are reused.
+    const edited = text.replace('owner cto', 'owner cfo');
     const after = reanalyseFile(before, edited);
     assert.equal(after.model.entities[1], second, 'the second risk is reused');
-    assert.equal(second.statement.start, edited.indexOf('risk R-2'), 'and moved with the edit');
     assert.notEqual(after.model.entities[0], before.model.entities[0]);
+    assert.deepEqual(plain(after), plain(analyseFile('a.isms', edited)));
+  });
+
+  it('moves the statements after an edit that changes the length into copies (the previous tree is left as it was)', () => {
+    const text = 'risk R-1 "a" {\n  owner cto\n}\n\nrisk R-2 "b" {\n  ownr cto\n}\n';
+    const before = analyseFile('a.isms', text);
+    const second = before.model.entities[1];
+    const start = second.statement.start;
+    const edited = text.replace('owner cto', 'owner chief');
+    const after = reanalyseFile(before, edited);
+    assert.notEqual(after.model.entities[1], second, 'the moved risk is a new entity');
+    assert.equal(after.model.entities[1].statement.start, edited.indexOf('risk R-2'), 'moved with the edit');
+    assert.equal(second.statement.start, start, 'the previous one did not move');
     assert.deepEqual(plain(after), plain(analyseFile('a.isms', edited)));
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -151,16 +151,71 @@ describe('catalogue: clauses of ISO/IEC 27001:2022', () => {
 });
 
 describe('catalogue: generated modules', () => {
-  it('regenerating from ../shared/data gives the committed files byte for byte', () => {
+  it('regenerating from data/ gives the committed files byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'isms-catalogue-'));
     try {
       execFileSync(process.execPath, [join(repoRoot, 'scripts', 'generate-catalogue.mjs'), out], { stdio: 'pipe' });
-      for (const file of ['annex-a-data.ts', 'legacy-2013-data.ts']) {
+      for (const file of ['annex-a-data.ts', 'legacy-2013-data.ts', 'frameworks-data.ts']) {
         const committed = readFileSync(join(repoRoot, 'server', 'src', 'catalogue', file), 'utf8');
         assert.equal(readFileSync(join(out, file), 'utf8'), committed, `${file} is stale: run npm run catalogue`);
       }
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
+  });
+
+  it('refuses malformed data with the file, line and reason, and writes nothing', function () {
+    this.timeout(30_000);
+    const cases: { file: string; edit: (text: string) => string; error: string }[] = [
+      {
+        file: 'mappings/nis2-2024-2690.tsv',
+        edit: (text) => text.replace('\t5.2\tintersect\n', '\tA.5.99\tintersect\n'),
+        error: 'data/mappings/nis2-2024-2690.tsv:2: A.5.99 is no ISO/IEC 27001:2022 clause or Annex A control',
+      },
+      {
+        file: 'mappings/nist-csf-2.0.tsv',
+        edit: (text) => text.replace('\t4.1\tintersect\n', '\t4.1\tequal\n'),
+        error: 'data/mappings/nist-csf-2.0.tsv:2: relationship "equal": the catalogue knows only intersect (see MAPPING_MEANING)',
+      },
+      {
+        file: 'mappings/nist-csf-2.0-subcategories.tsv',
+        edit: (text) => text.replace(/\t7\n/, '\t8\n'),
+        error: 'data/mappings/nist-csf-2.0-subcategories.tsv: GV.OC-01 says 8 ISO targets, mappings/nist-csf-2.0.tsv has 7',
+      },
+      {
+        file: 'frameworks.tsv',
+        edit: (text) => text.replace('\tnis2\t', '\tNIS 2\t').replace('\nnis2\t', '\nNIS 2\t'),
+        error: 'data/frameworks.tsv:3: malformed framework id "NIS 2"',
+      },
+    ];
+    for (const { file, edit, error } of cases) {
+      const temp = mkdtempSync(join(tmpdir(), 'isms-catalogue-bad-'));
+      try {
+        for (const part of ['data', 'scripts/generate-catalogue.mjs', 'scripts/catalogue']) {
+          cpSync(join(repoRoot, part), join(temp, 'repo', part), { recursive: true });
+        }
+        const path = join(temp, 'repo', 'data', file);
+        const text = readFileSync(path, 'utf8');
+        assert.notEqual(edit(text), text, `the edit of ${file} changes nothing`);
+        writeFileSync(path, edit(text));
+        const run = spawnSync(process.execPath, [join(temp, 'repo', 'scripts', 'generate-catalogue.mjs'), join(temp, 'out')], { encoding: 'utf8' });
+        assert.equal(run.status, 1, file);
+        assert.equal(run.stderr, `generate-catalogue: ${error}\n`, file);
+        assert.equal(run.stdout, '', file);
+        assert.equal(existsSync(join(temp, 'out')), false, file);
+      } finally {
+        rmSync(temp, { recursive: true, force: true });
+      }
+    }
+  });
+
+  it('import only types, from catalogue-types.ts, which imports nothing (no loop with the accessors)', () => {
+    const dir = join(repoRoot, 'server', 'src', 'catalogue');
+    for (const file of ['annex-a-data.ts', 'legacy-2013-data.ts', 'frameworks-data.ts']) {
+      const imports = readFileSync(join(dir, file), 'utf8').split('\n').filter((line) => /^\s*(import|export .* from)\b/.test(line));
+      assert.equal(imports.length, 1, file);
+      assert.match(imports[0], /^import type \{ \w+ \} from '\.\/catalogue-types';$/, file);
+    }
+    assert.doesNotMatch(readFileSync(join(dir, 'catalogue-types.ts'), 'utf8'), /^\s*import\b|\bfrom '/m);
   });
 });

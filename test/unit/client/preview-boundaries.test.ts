@@ -46,9 +46,19 @@ describe('preview boundaries', () => {
     }
   });
 
-  it('the messages import server types only', () => {
+  it('the messages import server types only, and data from the protocol types (the one list of export formats)', () => {
     const text = readFileSync(path.join(PREVIEW, 'messages.ts'), 'utf8');
-    for (const line of text.split('\n').filter((l) => /^import\b/.test(l))) assert.match(line, /^import type /, line);
+    for (const line of text.split('\n').filter((l) => /^(import|export)\b.* from /.test(l))) {
+      assert.match(line, /^import type |from '\.\.\/\.\.\/\.\.\/server\/src\/protocol\/custom-requests';$/, line);
+    }
+    // What the protocol types bring at run time is data without imports of its own.
+    const protocolTypes = readFileSync(path.join(ROOT, 'server/src/protocol/custom-requests.ts'), 'utf8');
+    for (const line of protocolTypes.split('\n').filter((l) => /^(import|export)\b.* from /.test(l) && !/^import type /.test(l))) {
+      const spec = /from '([^']+)'/.exec(line)![1];
+      assert.match(spec, /^\.\.\/util\//, line);
+      const data = readFileSync(path.join(ROOT, 'server/src/protocol', `${spec}.ts`), 'utf8');
+      assert.doesNotMatch(data, /^import /m, `${spec} imports nothing`);
+    }
   });
 
   it('the preview never reads .isms text', () => {

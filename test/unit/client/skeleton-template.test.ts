@@ -7,7 +7,7 @@ import { ANNEX_A_IDS } from '../../../server/src/catalogue/annex-a';
 import { formatText } from '../../../server/src/features/format';
 import { soaTable } from '../../../server/src/features/soa-table';
 import { createLanguageService } from '../../../server/src/language-service';
-import { addMonths, quote, SKELETON_MAIN_FILE, skeletonFiles, todayUtc } from '../../../client/src/skeleton-template';
+import { addMonths, quote, SKELETON_MAIN_FILE, skeletonFiles, todayUtc } from '../../../server/src/features/skeleton';
 
 const AS_OF = '2026-11-27';
 
@@ -102,9 +102,10 @@ describe('client: ISMS skeleton template', () => {
 
 describe('client: pure tree and template modules', () => {
   // They run in plain Node above; this keeps them free of `vscode` by construction.
-  for (const file of ['tree/clause-items.ts', 'tree/icons.ts', 'tree/markdown.ts', 'tree/risk-bands.ts', 'tree/soa-filter.ts', 'tree/soa-items.ts', 'skeleton-template.ts']) {
+  // The template is composed by the server now (features/skeleton.ts, `isms/skeleton`).
+  for (const file of ['client/src/tree/clause-items.ts', 'client/src/tree/icons.ts', 'client/src/tree/markdown.ts', 'client/src/tree/risk-bands.ts', 'client/src/tree/soa-filter.ts', 'client/src/tree/soa-items.ts', 'server/src/features/skeleton.ts']) {
     it(`${file} does not import vscode`, () => {
-      const source = readFileSync(join(process.cwd(), 'client', 'src', file), 'utf8');
+      const source = readFileSync(join(process.cwd(), file), 'utf8');
       assert.doesNotMatch(source, /from ['"]vscode['"]|require\(['"]vscode['"]\)/);
       assert.doesNotMatch(source, /grammar\/src/, 'the client never parses');
     });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 
 import { ANNEX_A_IDS } from '../../../server/src/catalogue/annex-a';
-import { completions, newId, plusOneYear, type CompletionItem } from '../../../server/src/features/completion';
+import { completions, newId, type CompletionItem } from '../../../server/src/features/completion';
+import { plusOneYear } from '../../../server/src/util/dates';
 import { createLanguageService } from '../../../server/src/language-service';
 import { KINDS, kindSpec } from '../../../server/src/schema';
 import { fixtureService } from '../../helpers/fixture';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 
 import { decodeTextBlock, parse, tokenize, tokenTypes } from '../../../grammar/src';
-import { formatEdits, formatText, type TextEdit } from '../../../server/src/features/format';
+import { formatEdits, formatText } from '../../../server/src/features/format';
+import type { TextEdit } from '../../../server/src/features/feature-types';
 
 const Tokens = tokenTypes();
 

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 
-import { ANNEX_A_IDS } from '../../../server/src/catalogue/annex-a';
 import { hover, type Hover } from '../../../server/src/features/hover';
 import { createLanguageService } from '../../../server/src/language-service';
 import { fixtureService } from '../../helpers/fixture';

@@ -9,8 +9,8 @@
  * `ready`, and renders each `update`, answering `rendered` with its version.
  */
 import {
+  EXPORT_FORMATS,
   parseHostMessage,
-  type ExportFormat,
   type PlainLocation,
   type UpdateMessage,
   type WebviewMessage,
@@ -29,14 +29,7 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const EXPORT_BUTTONS: readonly { readonly format: ExportFormat; readonly label: string }[] = [
-  { format: 'md', label: 'Markdown' },
-  { format: 'html', label: 'HTML (printable)' },
-  { format: 'csv', label: 'CSV (SoA)' },
-  { format: 'risks-csv', label: 'CSV (risk register)' },
-  { format: 'xlsx', label: 'XLSX' },
-  { format: 'json', label: 'JSON' },
-];
+const EXPORT_BUTTONS = EXPORT_FORMATS.map(({ id, label }) => ({ format: id, label }));
 
 const COLUMNS = ['ID', 'Control', 'Applicable', 'Justification', 'Status', 'Implementation', 'Due', 'Owner', 'Evidence'] as const;
 

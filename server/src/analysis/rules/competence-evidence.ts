@@ -1,6 +1,6 @@
 import { hasField } from '../model';
 import type { FileRule } from '../rule';
-import { reportAtHead } from './placement';
+import { reportAtHead } from '../placement';
 
 /** `missing-competence-evidence` (7.2 d): a role with responsibilities but no documented evidence of competence. */
 export const competenceEvidence: FileRule = {

@@ -5,7 +5,8 @@
  */
 import { fieldText, hasField, type FileModel } from '../model';
 import type { WorkspaceRule } from '../rule';
-import { reportAtHead } from './placement';
+import { derivation, derived } from '../derived-data';
+import { reportAtHead } from '../placement';
 
 export const controlJustification: WorkspaceRule = {
   name: 'control-justification',
@@ -32,19 +33,16 @@ export const controlJustification: WorkspaceRule = {
   },
 };
 
-/** Per file, and kept with it: an edit collects the ids of the edited file only. */
-const reliedOnByFile = new WeakMap<FileModel, ReadonlySet<string>>();
-
-/** The controls that the risks and parties of a file rely on. */
-function reliedOnIn(file: FileModel): ReadonlySet<string> {
-  let relied = reliedOnByFile.get(file);
-  if (!relied) {
-    const ids = new Set<string>();
-    for (const reference of file.references) {
-      const kind = reference.entity.kind;
-      if ((kind === 'risk' || kind === 'party') && reference.expected.includes('control')) ids.add(reference.value.image);
-    }
-    reliedOnByFile.set(file, (relied = ids));
+/** The controls that the risks and parties of a file rely on; per file model, so an edit collects the ids of the edited file only. */
+const RELIED_ON = /* @__PURE__ */ derivation<FileModel, ReadonlySet<string>>('controls relied on', (file) => {
+  const ids = new Set<string>();
+  for (const reference of file.references) {
+    const kind = reference.entity.kind;
+    if ((kind === 'risk' || kind === 'party') && reference.expected.includes('control')) ids.add(reference.value.image);
   }
-  return relied;
+  return ids;
+});
+
+function reliedOnIn(file: FileModel): ReadonlySet<string> {
+  return derived(RELIED_ON, file);
 }

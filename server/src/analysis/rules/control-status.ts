@@ -1,6 +1,6 @@
 import { fieldText, hasField } from '../model';
 import type { FileRule } from '../rule';
-import { reportAtHead } from './placement';
+import { reportAtHead } from '../placement';
 
 /** `control-missing-status`: an applicable control without its implementation status. */
 export const controlStatus: FileRule = {

@@ -1,8 +1,8 @@
 /** `document-not-found` (7.5.3): a `document` or `evidence` value that is a relative file path to no file, or out of the workspace. */
 import { argumentText } from '../../../../grammar/src';
 import type { WorkspaceRule } from '../rule';
-import { isRelativeFilePath, resolveDocumentPath } from './document-paths';
-import { reportAtValue } from './placement';
+import { isRelativeFilePath, resolveDocumentPath } from '../document-paths';
+import { reportAtValue } from '../placement';
 
 /** The fields whose values may name files, by kind (v2: a training's evidence, a supplier's agreement). */
 const PATH_FIELDS: Record<string, string> = { policy: 'document', control: 'evidence', training: 'evidence', supplier: 'agreement' };

@@ -6,7 +6,7 @@
 import { KINDS } from '../../schema';
 import { describeEntity } from '../model';
 import type { WorkspaceRule } from '../rule';
-import { reportAtHead } from './placement';
+import { reportAtHead } from '../placement';
 
 export const duplicateIds: WorkspaceRule = {
   name: 'duplicate-ids',

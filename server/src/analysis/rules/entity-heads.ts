@@ -6,7 +6,7 @@
 import { looksLikeAnnexId } from '../../catalogue/annex-a';
 import { headArgumentCount, type Entity } from '../model';
 import type { FileRule, Report } from '../rule';
-import { reportAtHead } from './placement';
+import { reportAtHead } from '../placement';
 
 export const entityHeads: FileRule = {
   name: 'entity-heads',

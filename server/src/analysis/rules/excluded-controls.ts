@@ -2,7 +2,8 @@
 import { fieldText, type Entity } from '../model';
 import type { CrossFileRule } from '../rule';
 import type { WorkspaceIndex } from '../workspace-index';
-import { reportAtValue } from './placement';
+import { derivation, derived } from '../derived-data';
+import { reportAtValue } from '../placement';
 
 export const excludedControls: CrossFileRule = {
   name: 'excluded-controls',
@@ -26,16 +27,14 @@ export const excludedControls: CrossFileRule = {
 };
 
 /** The controls the SoA excludes (`applicable no`), by id; the first entry of an id counts. */
-const excludedByIndex = new WeakMap<WorkspaceIndex, Map<string, Entity>>();
-
-function excludedIn(index: WorkspaceIndex): Map<string, Entity> {
-  let excluded = excludedByIndex.get(index);
-  if (!excluded) {
-    excluded = new Map();
-    for (const control of index.ofKind('control')) {
-      if (control.id && fieldText(control, 'applicable') === 'no' && !excluded.has(control.id.image)) excluded.set(control.id.image, control);
-    }
-    excludedByIndex.set(index, excluded);
+const EXCLUDED = /* @__PURE__ */ derivation<WorkspaceIndex, Map<string, Entity>>('excluded controls', (index) => {
+  const excluded = new Map<string, Entity>();
+  for (const control of index.ofKind('control')) {
+    if (control.id && fieldText(control, 'applicable') === 'no' && !excluded.has(control.id.image)) excluded.set(control.id.image, control);
   }
   return excluded;
+});
+
+function excludedIn(index: WorkspaceIndex): Map<string, Entity> {
+  return derived(EXCLUDED, index);
 }

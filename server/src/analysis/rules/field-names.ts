@@ -6,7 +6,7 @@
 import { nearestName } from '../../util/nearest-name';
 import { specOf, type Entity, type Field } from '../model';
 import type { FileRule, Report } from '../rule';
-import { reportAtField } from './placement';
+import { reportAtField } from '../placement';
 
 export const fieldNames: FileRule = {
   name: 'field-names',

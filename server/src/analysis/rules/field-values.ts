@@ -5,10 +5,11 @@
 import type { Argument } from '../../../../grammar/src';
 import { isCalendarDate } from '../../../../grammar/src';
 import type { FieldSpec, ValueType } from '../../schema';
+import { describeTypes } from '../../schema/describe';
 import { nearestName, withArticle } from '../../util/nearest-name';
 import { specOf, type Entity, type Field } from '../model';
 import type { FileRule, Report } from '../rule';
-import { reportAtField, reportAtValue } from './placement';
+import { reportAtField, reportAtValue } from '../placement';
 
 export const fieldValues: FileRule = {
   name: 'field-values',
@@ -86,27 +87,4 @@ function describeArgument(value: Argument): string {
   const shown = value.image.length > 40 ? `${value.image.slice(0, 40)}…` : value.image;
   if (value.kind === 'textblock') return 'a text block';
   return value.kind === 'string' ? shown : `'${shown}'`;
-}
-
-export function describeType(type: ValueType): string {
-  switch (type.kind) {
-    case 'text':
-      return 'text in quotes';
-    case 'date':
-      return 'a date (YYYY-MM-DD)';
-    case 'duration':
-      return 'a duration (12 months)';
-    case 'percent':
-      return 'a percentage (95%)';
-    case 'number':
-      return type.integer ? 'a whole number' : 'a number';
-    case 'enum':
-      return type.values.map((v) => `'${v}'`).join(' or ');
-    case 'reference':
-      return `the id of ${withArticle(type.to.join(' or '))}`;
-  }
-}
-
-function describeTypes(types: readonly ValueType[]): string {
-  return types.map(describeType).join(', or ');
 }

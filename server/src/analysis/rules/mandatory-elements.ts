@@ -6,7 +6,7 @@ import type { EntityKind } from '../../schema';
 import type { DiagnosticCode } from '../diagnostic-codes';
 import { hasField } from '../model';
 import type { WorkspaceRule } from '../rule';
-import { wholeIsmsLocation } from './whole-isms-location';
+import { wholeIsmsLocation } from '../whole-isms-location';
 
 const REQUIRED_KINDS: [EntityKind, DiagnosticCode, string][] = [
   ['scope', 'missing-scope', 'the ISMS has no scope (4.3): add a scope statement'],

@@ -1,6 +1,6 @@
 import { fieldText, firstField, hasField } from '../model';
 import type { FileRule } from '../rule';
-import { reportAtField } from './placement';
+import { reportAtField } from '../placement';
 
 /**
  * `nonconformity-without-action` (10.2 d): a closed nonconformity must say how

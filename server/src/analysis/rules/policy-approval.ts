@@ -2,7 +2,7 @@
 import type { Argument } from '../../../../grammar/src';
 import type { Field } from '../model';
 import type { WorkspaceRule } from '../rule';
-import { reportAtValue } from './placement';
+import { reportAtValue } from '../placement';
 
 export const policyApproval: WorkspaceRule = {
   name: 'policy-approval',

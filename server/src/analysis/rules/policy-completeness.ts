@@ -6,7 +6,7 @@
  */
 import { fieldTexts, hasField } from '../model';
 import type { WorkspaceRule } from '../rule';
-import { reportAtHead } from './placement';
+import { reportAtHead } from '../placement';
 
 export const policyCompleteness: WorkspaceRule = {
   name: 'policy-completeness',

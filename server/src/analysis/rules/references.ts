@@ -9,7 +9,7 @@ import { nearestName, withArticle } from '../../util/nearest-name';
 import type { FileReference } from '../model';
 import type { WorkspaceIndex } from '../workspace-index';
 import type { CrossFileRule } from '../rule';
-import { reportAtValue } from './placement';
+import { reportAtValue } from '../placement';
 
 export const references: CrossFileRule = {
   name: 'references',

@@ -1,6 +1,6 @@
 import type { FileRule } from '../rule';
 import { describeEntity, hasField } from '../model';
-import { reportAtHead } from './placement';
+import { reportAtHead } from '../placement';
 
 /** `missing-field`: a required field is absent (reported at the head; the data names the field). */
 export const requiredFields: FileRule = {

@@ -2,7 +2,7 @@
 import { isCalendarDate } from '../../../../grammar/src';
 import { firstField } from '../model';
 import type { ContextualFileRule } from '../rule';
-import { reportAtValue } from './placement';
+import { reportAtValue } from '../placement';
 
 export const reviewOverdue: ContextualFileRule = {
   name: 'review-overdue',

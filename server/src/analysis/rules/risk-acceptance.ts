@@ -5,7 +5,7 @@
  */
 import { fieldArguments, firstField, hasField } from '../model';
 import type { FileRule } from '../rule';
-import { reportAtHead, reportAtValue } from './placement';
+import { reportAtHead, reportAtValue } from '../placement';
 
 export const riskAcceptance: FileRule = {
   name: 'risk-acceptance',

@@ -2,8 +2,12 @@
 import { isCalendarDate } from '../../../../grammar/src';
 import { firstField } from '../model';
 import type { ContextualFileRule } from '../rule';
-import { addDuration } from './dates';
-import { reportAtValue } from './placement';
+import { addDuration } from '../../util/dates';
+import { memoized, stringMemo } from '../derived-data';
+import { reportAtValue } from '../placement';
+
+/** Due dates: thousands of risks in many files share a few hundred assessment dates and one interval. */
+const DUE_DATES = /* @__PURE__ */ stringMemo<string>('due dates', 100_000);
 
 export const riskAssessmentOverdue: ContextualFileRule = {
   name: 'risk-assessment-overdue',
@@ -19,7 +23,7 @@ export const riskAssessmentOverdue: ContextualFileRule = {
       const value = field?.args[0];
       if (!field || value?.kind !== 'date') continue;
       if (!isCalendarDate(value.image)) continue;
-      const due = addDuration(value.image, interval);
+      const due = memoized(DUE_DATES, `${value.image} ${interval.amount} ${interval.unit}`, () => addDuration(value.image, interval));
       if (due >= asOf) continue;
       reportAtValue(report, risk, field, value, 'risk-assessment-overdue', `${risk.id?.image ?? 'the risk'} was last assessed on ${value.image}; reassessment was due on ${due} (as of ${asOf})`, {
         data: { entity: risk.id?.image },

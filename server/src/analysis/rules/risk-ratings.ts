@@ -2,7 +2,7 @@
 import type { Argument } from '../../../../grammar/src';
 import { firstField, type Entity } from '../model';
 import type { ContextualFileRule, Report } from '../rule';
-import { reportAtValue } from './placement';
+import { reportAtValue } from '../placement';
 
 const RATINGS = [
   ['likelihood', 'likelihood-scale'],

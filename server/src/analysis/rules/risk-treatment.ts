@@ -5,7 +5,7 @@
 import { fieldText, firstField, type Entity } from '../model';
 import { riskScore } from '../risk-score';
 import type { ContextualFileRule } from '../rule';
-import { reportAtField, reportAtHead } from './placement';
+import { reportAtField, reportAtHead } from '../placement';
 
 export const riskTreatment: ContextualFileRule = {
   name: 'risk-treatment',

@@ -1,7 +1,7 @@
 /** `soa-incomplete` (6.1.3 d): every one of the 93 Annex A controls needs a `control` entry in the SoA. */
 import { ANNEX_A_IDS } from '../../catalogue/annex-a';
 import type { WorkspaceRule } from '../rule';
-import { wholeIsmsLocation } from './whole-isms-location';
+import { wholeIsmsLocation } from '../whole-isms-location';
 
 /** How many missing ids the message lists before "and N more" (the data always has them all). */
 const LISTED = 12;

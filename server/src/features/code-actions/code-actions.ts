@@ -9,11 +9,10 @@
  * diagnostics of the code it fixes.
  */
 import { parse } from '../../../../grammar/src';
-import type { Diagnostic } from '../../analysis/diagnostic';
 import type { DiagnosticCode } from '../../analysis/diagnostic-codes';
 import type { WorkspaceIndex } from '../../analysis/workspace-index';
-import type { LanguageService } from '../../language-service';
-import { applyEdits, type WorkspaceEdit } from '../feature-types';
+import type { Snapshot } from '../../analysis/snapshot';
+import { applyEdits } from '../feature-types';
 import { addAcceptedBy } from './add-accepted-by';
 import { addMissingControls } from './add-missing-controls';
 import { addStatus } from './add-status';
@@ -21,18 +20,11 @@ import { createMissingEntity } from './create-missing-entity';
 import { didYouMean } from './did-you-mean';
 import { insertMissingField } from './insert-missing-field';
 import { insertWholeIsmsSkeleton } from './insert-whole-isms-skeleton';
-import type { QuickFix } from './quick-fix';
+import type { CodeAction, QuickFix } from './quick-fix';
 import { removeDuplicateField } from './remove-duplicate-field';
 import { replaceLegacyControl } from './replace-legacy-control';
 
-export interface CodeAction {
-  readonly title: string;
-  readonly kind: 'quickfix';
-  /** The diagnostic the action fixes. */
-  readonly diagnostic: Diagnostic;
-  readonly edit: WorkspaceEdit;
-  readonly isPreferred?: boolean;
-}
+export type { CodeAction } from './quick-fix';
 
 /** Every quick fix, in the order their actions are offered for one diagnostic. */
 export const QUICK_FIXES: readonly QuickFix[] = [
@@ -65,8 +57,8 @@ export function fixableCodes(): DiagnosticCode[] {
 }
 
 /** Quick fixes for the diagnostics of `file` that intersect [start, end]. */
-export function codeActions(service: LanguageService, file: string, start: number, end: number): CodeAction[] {
-  const analysis = service.analysis();
+export function codeActions(snapshot: Snapshot, file: string, start: number, end: number): CodeAction[] {
+  const analysis = snapshot.analysis();
   // The model the diagnostics were computed on, so that their offsets hold.
   const model = analysis.index.files.find((candidate) => candidate.file === file);
   if (!model) return [];
@@ -77,7 +69,7 @@ export function codeActions(service: LanguageService, file: string, start: numbe
     if (diagnostic.file !== file || diagnostic.start > end || diagnostic.end < start) continue;
     const fixes = FIXES_BY_CODE.get(diagnostic.code);
     if (!fixes) continue;
-    const context = { service, index: analysis.index, diagnostic, file, text, parsed, model };
+    const context = { snapshot, index: analysis.index, diagnostic, file, text, parsed, model };
     for (const fix of fixes) for (const action of fix.fixes(context)) if (keepsWellFormed(analysis.index, action)) actions.push(action);
   }
   return actions;

@@ -13,7 +13,7 @@
  */
 import { describeEntity, hasField, type Entity } from '../../analysis/model';
 import { fieldSpec, type FieldSpec } from '../../schema';
-import type { CodeAction } from './code-actions';
+import type { CodeAction } from './quick-fix';
 import { entityAt, insertFieldLine } from './edit-helpers';
 import { quickFixAction, type QuickFix, type QuickFixContext } from './quick-fix';
 import { existingReference, placeholderValue, referenceKinds } from './stubs';

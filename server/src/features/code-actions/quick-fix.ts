@@ -8,13 +8,22 @@ import type { DiagnosticCode } from '../../analysis/diagnostic-codes';
 import type { Diagnostic } from '../../analysis/diagnostic';
 import type { FileModel } from '../../analysis/model';
 import type { WorkspaceIndex } from '../../analysis/workspace-index';
-import type { LanguageService } from '../../language-service';
-import type { TextEdit } from '../feature-types';
-import type { CodeAction } from './code-actions';
+import type { Snapshot } from '../../analysis/snapshot';
+import type { TextEdit, WorkspaceEdit } from '../feature-types';
+
+/** One quick fix offered for a diagnostic: edits in offsets (the protocol layer makes LSP code actions of them). */
+export interface CodeAction {
+  readonly title: string;
+  readonly kind: 'quickfix';
+  /** The diagnostic the action fixes. */
+  readonly diagnostic: Diagnostic;
+  readonly edit: WorkspaceEdit;
+  readonly isPreferred?: boolean;
+}
 
 /** What a quick fix sees: the diagnostic, its file and the workspace. */
 export interface QuickFixContext {
-  readonly service: LanguageService;
+  readonly snapshot: Snapshot;
   readonly index: WorkspaceIndex;
   readonly diagnostic: Diagnostic;
   /** The diagnostic's file, its current text, syntax tree and model. */

@@ -13,7 +13,7 @@ import { annexControl } from '../../catalogue/annex-a';
 import { fieldArguments } from '../../analysis/model';
 import { entityAt, hasCommentIn } from './edit-helpers';
 import { quickFixAction, rangeIs, type QuickFix, type QuickFixContext } from './quick-fix';
-import type { CodeAction } from './code-actions';
+import type { CodeAction } from './quick-fix';
 
 export const replaceLegacyControl: QuickFix = {
   codes: ['legacy-annex-control'],

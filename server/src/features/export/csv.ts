@@ -8,7 +8,7 @@
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, documentControlText, draftBanner, reportTitle, riskRegisterCells, themeTitle } from './report-text';
+import { documentControlText, draftBanner, reportTitle, riskRegisterCells, soaRowCells } from './report-text';
 
 export interface CsvData {
   readonly soa: SoaTable;
@@ -64,21 +64,7 @@ export function csvDocument(header: readonly string[], rows: readonly (readonly 
 export function soaCsv({ soa }: Pick<CsvData, 'soa'>): string {
   return csvDocument(
     SOA_CSV_COLUMNS,
-    soa.rows.map((row) => [
-      row.id,
-      themeTitle(row),
-      row.title,
-      applicableText(row),
-      row.reason,
-      row.risks.map((r) => r.id).join(', '),
-      row.parties.map((p) => p.id).join(', '),
-      row.status,
-      row.owner,
-      row.evidence.join('; '),
-      row.due,
-      row.implementation,
-      row.verified,
-    ]),
+    soa.rows.map((row) => soaRowCells(row, '; ')),
     soaPreamble(soa),
   );
 }

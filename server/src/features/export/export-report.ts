@@ -1,36 +1,35 @@
 /**
- * `isms soa --format …`: the Statement of Applicability and risk register in
- * one of the export formats. Text formats give a string, xlsx gives bytes.
+ * The Statement of Applicability and the risk register in one of the export
+ * formats (util/export-formats.ts lists them): each format's id mapped to its
+ * producer. Text formats give a string, xlsx gives bytes.
  */
+import type { ExportFormat } from '../../util/export-formats';
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable } from '../soa-table';
-import { soaCsv } from './csv';
+import { riskRegisterCsv, soaCsv } from './csv';
 import { htmlReport } from './html';
 import { jsonReport } from './json';
 import { markdownReport } from './markdown';
 import { xlsxReport } from './xlsx';
 
-export const EXPORT_FORMATS = ['md', 'html', 'csv', 'xlsx', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../util/export-formats';
 
 export interface ReportData {
   readonly soa: SoaTable;
   readonly risks: RiskRegister;
 }
 
+const PRODUCERS: Record<ExportFormat, (data: ReportData) => string | Promise<Uint8Array>> = {
+  md: markdownReport,
+  html: htmlReport,
+  csv: soaCsv,
+  'risks-csv': riskRegisterCsv,
+  xlsx: xlsxReport,
+  json: jsonReport,
+};
+
 export async function exportReport(format: ExportFormat, data: ReportData): Promise<string | Uint8Array> {
-  switch (format) {
-    case 'md':
-      return markdownReport(data);
-    case 'html':
-      return htmlReport(data);
-    case 'csv':
-      return soaCsv(data);
-    case 'json':
-      return jsonReport(data);
-    case 'xlsx':
-      return xlsxReport(data);
-  }
+  return PRODUCERS[format](data);
 }
 
 export { riskRegisterCsv, soaCsv } from './csv';

@@ -126,6 +126,29 @@ export function needsTopManagementText(risk: RiskRow): string {
   return risk.acceptedByTopManagement ? 'yes (accepted by top management)' : 'yes — not accepted by top management';
 }
 
+/**
+ * One control as the cells of an SoA table (CSV and XLSX share the columns):
+ * the one SoA row builder. Evidence items are joined by `evidenceSeparator`
+ * (`; ` on a CSV line, a line break in a spreadsheet cell).
+ */
+export function soaRowCells(row: SoaRow, evidenceSeparator: string): (string | number | undefined)[] {
+  return [
+    row.id,
+    themeTitle(row),
+    row.title,
+    applicableText(row),
+    row.reason,
+    row.risks.map((r) => r.id).join(', '),
+    row.parties.map((p) => p.id).join(', '),
+    row.status,
+    row.owner,
+    row.evidence.join(evidenceSeparator),
+    row.due,
+    row.implementation,
+    row.verified,
+  ];
+}
+
 /** One risk as the cells of a risk-register table (CSV and XLSX share the columns). */
 export function riskRegisterCells(risk: RiskRow): (string | number | undefined)[] {
   return [

@@ -14,9 +14,9 @@
  */
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
-import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
+import type { SoaTable, ThemeSummary } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { applicableText, documentControlText, draftBanner, reportTitle, riskRegisterCells, themeLabel, themeTitle, totalSummary } from './report-text';
+import { documentControlText, draftBanner, reportTitle, riskRegisterCells, soaRowCells, themeLabel, totalSummary } from './report-text';
 
 /** Text for an Excel page header: `&` doubled (it starts a header code), one line. */
 function headerText(text: string): string {
@@ -115,26 +115,8 @@ const SOA_COLUMNS: readonly Column[] = [
   { header: 'Verified', width: 12 },
 ];
 
-function soaRowValues(row: SoaRow): Value[] {
-  return [
-    row.id,
-    themeTitle(row),
-    row.title,
-    applicableText(row),
-    row.reason,
-    row.risks.map((r) => r.id).join(', '),
-    row.parties.map((p) => p.id).join(', '),
-    row.status,
-    row.owner,
-    row.evidence.join('\n'),
-    row.due,
-    row.implementation,
-    row.verified,
-  ];
-}
-
 function soaSheet(workbook: Workbook, soa: SoaTable): void {
-  const sheet = table(workbook, SOA_SHEET, SOA_COLUMNS, soa.rows.map(soaRowValues));
+  const sheet = table(workbook, SOA_SHEET, SOA_COLUMNS, soa.rows.map((row) => soaRowCells(row, '\n')));
   // The SoA as a controlled document (§7.6): its identification on every printed page.
   const banner = draftBanner(soa);
   sheet.headerFooter.oddHeader = `&L${headerText(reportTitle(soa))}&R${headerText(documentControlText(soa))}`;
@@ -255,7 +237,6 @@ function summarySheet(workbook: Workbook, soa: SoaTable, risks: RiskRegister): v
  * whose exports a dynamic import of CommonJS would not see.
  */
 function loadExcelJs(): typeof import('exceljs') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('exceljs');
 }
 

@@ -1,6 +1,6 @@
 /** textDocument/codeAction → features/code-actions: quick fixes bound to diagnostic codes and data. */
 import { CodeActionKind, type CodeAction as LspCodeAction, type TextEdit } from 'vscode-languageserver';
-import { codeActions } from '../../features/code-actions/code-actions';
+import { codeActions } from '../../language-service';
 import { toLspDiagnostic, toOffset, toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -10,18 +10,18 @@ export function registerCodeActions(context: ServerContext): void {
       const document = context.resolve(params.textDocument.uri);
       if (!document) return [];
       if (params.context.only && !params.context.only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return [];
-      const { folder, service, lines } = document;
+      const { folder, snapshot, lines } = document;
       const start = toOffset(lines, params.range.start);
       const end = toOffset(lines, params.range.end);
       const target = (file: string) => {
-        const parsed = service.parsed(file);
+        const parsed = snapshot.parsed(file);
         return parsed ? { lines: parsed.lines, uri: folder.uriOf(file) } : undefined;
       };
-      return codeActions(service, document.file, start, end).map((action): LspCodeAction => {
+      return codeActions(snapshot, document.file, start, end).map((action): LspCodeAction => {
         const changes: Record<string, TextEdit[]> = {};
         for (const [file, edits] of Object.entries(action.edit.changes)) {
           // A fix may create a file that does not exist yet; edits of such a file start at offset 0.
-          const parsed = service.parsed(file);
+          const parsed = snapshot.parsed(file);
           changes[folder.uriOf(file)] = edits.map((edit) => ({
             range: parsed ? toRange(parsed.lines, edit.start, edit.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             newText: edit.newText,

@@ -1,7 +1,6 @@
 /** textDocument/completion → features/completion.ts. */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem as LspCompletionItem } from 'vscode-languageserver';
-import { completions, type CompletionItem, type CompletionKind } from '../../features/completion';
-import { today } from '../../analysis/rules/dates';
+import { completion, type CompletionItem, type CompletionKind } from '../../language-service';
 import { toOffset, toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -21,7 +20,7 @@ export function registerCompletion(context: ServerContext): void {
       const document = context.resolve(params.textDocument.uri);
       if (!document) return [];
       const offset = toOffset(document.lines, params.position);
-      return completions(document.service, document.file, offset, document.service.asOf || today()).map((item) => toLsp(item, document.lines));
+      return completion(document.snapshot, document.file, offset).map((item) => toLsp(item, document.lines));
     }),
   );
 }

@@ -1,13 +1,11 @@
 /** The extension's custom requests: SoA table, risk register, clause status, export (plain data). */
 import { Buffer } from 'node:buffer';
-import { exportReport, riskRegisterCsv } from '../../features/export/export-report';
-import { clauseStatus } from '../../features/clause-status';
-import { riskRegister } from '../../features/risk-register';
-import { soaTable } from '../../features/soa-table';
+import { clauseStatus, exportFormat, exportReport, riskRegister, skeletonFiles, soaTable, today, type Snapshot } from '../../language-service';
 import {
   CLAUSE_STATUS_REQUEST,
   EXPORT_REQUEST,
   RISK_REGISTER_REQUEST,
+  SKELETON_REQUEST,
   SOA_TABLE_REQUEST,
   type ClauseStatusResult,
   type ExportParams,
@@ -15,25 +13,18 @@ import {
   type FolderParams,
   type PlainLocation,
   type RiskRegisterResult,
+  type SkeletonParams,
+  type SkeletonResult,
   type SoaTableResult,
 } from '../custom-requests';
 import { toRange } from '../convert';
 import type { IsmsFolder } from '../isms-folder';
 import { guarded, type ServerContext } from '../server-context';
 
-const FILE_NAMES: Record<ExportParams['format'], string> = {
-  md: 'statement-of-applicability.md',
-  html: 'statement-of-applicability.html',
-  csv: 'statement-of-applicability.csv',
-  json: 'statement-of-applicability.json',
-  xlsx: 'statement-of-applicability.xlsx',
-  'risks-csv': 'risk-register.csv',
-};
-
 /** An offset range of a workspace file → URI and LSP range. */
-function plainLocation(folder: IsmsFolder, location: { file: string; start: number; end: number } | undefined): PlainLocation | undefined {
+function plainLocation(folder: IsmsFolder, snapshot: Snapshot, location: { file: string; start: number; end: number } | undefined): PlainLocation | undefined {
   if (!location) return undefined;
-  const parsed = folder.service.parsed(location.file);
+  const parsed = snapshot.parsed(location.file);
   return parsed ? { uri: folder.uriOf(location.file), range: toRange(parsed.lines, location.start, location.end) } : undefined;
 }
 
@@ -49,27 +40,28 @@ export function registerCustomRequests(context: ServerContext): void {
     SOA_TABLE_REQUEST,
     guarded(context, SOA_TABLE_REQUEST, null, (params: FolderParams): SoaTableResult => {
       const folder = folderOf(params);
-      const analysis = folder.service.analysis();
-      const table = soaTable(analysis.index, folder.service.asOf, errorCount(analysis.diagnostics));
-      return { ...table, rows: table.rows.map((row) => ({ ...row, location: plainLocation(folder, row.location) })), folderUri: folder.uri };
+      const snapshot = folder.service.snapshot();
+      const table = soaTable(snapshot);
+      return { ...table, rows: table.rows.map((row) => ({ ...row, location: plainLocation(folder, snapshot, row.location) })), folderUri: folder.uri };
     }),
   );
   connection.onRequest(
     RISK_REGISTER_REQUEST,
     guarded(context, RISK_REGISTER_REQUEST, null, (params: FolderParams): RiskRegisterResult => {
       const folder = folderOf(params);
-      const register = riskRegister(folder.service.analysis().index);
-      return { ...register, risks: register.risks.map((risk) => ({ ...risk, location: plainLocation(folder, risk.location) })), folderUri: folder.uri };
+      const snapshot = folder.service.snapshot();
+      const register = riskRegister(snapshot);
+      return { ...register, risks: register.risks.map((risk) => ({ ...risk, location: plainLocation(folder, snapshot, risk.location) })), folderUri: folder.uri };
     }),
   );
   connection.onRequest(
     CLAUSE_STATUS_REQUEST,
     guarded(context, CLAUSE_STATUS_REQUEST, null, (params: FolderParams): ClauseStatusResult => {
       const folder = folderOf(params);
-      const analysis = folder.service.analysis();
-      const clauses = clauseStatus(analysis.diagnostics, analysis.index).map((status) => ({
+      const snapshot = folder.service.snapshot();
+      const clauses = clauseStatus(snapshot).map((status) => ({
         ...status,
-        findings: status.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, clause: d.clause, location: plainLocation(folder, d) })),
+        findings: status.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, clause: d.clause, location: plainLocation(folder, snapshot, d) })),
       }));
       return { folderUri: folder.uri, clauses };
     }),
@@ -78,23 +70,22 @@ export function registerCustomRequests(context: ServerContext): void {
     EXPORT_REQUEST,
     guarded(context, EXPORT_REQUEST, null, async (params: ExportParams): Promise<ExportResult> => {
       const folder = folderOf(params);
-      const { index, diagnostics } = folder.service.analysis();
-      const data = { soa: soaTable(index, folder.service.asOf, errorCount(diagnostics)), risks: riskRegister(index) };
-      const content = params.format === 'risks-csv' ? riskRegisterCsv(data) : await exportReport(params.format, data);
+      const content = await exportReport(folder.service.snapshot(), params.format);
       const binary = typeof content !== 'string';
       return {
         format: params.format,
         encoding: binary ? 'base64' : 'utf8',
         content: binary ? Buffer.from(content).toString('base64') : content,
-        fileName: FILE_NAMES[params.format],
+        fileName: exportFormat(params.format).fileName,
       };
+    }),
+  );
+  connection.onRequest(
+    SKELETON_REQUEST,
+    guarded(context, SKELETON_REQUEST, null, (params: SkeletonParams): SkeletonResult => {
+      const files = skeletonFiles({ organization: params.organization, today: today() });
+      return { files, mainFile: files[0].path };
     }),
   );
 }
 
-/** The errors of a folder: while there are any, the SoA is a draft (LANGUAGE.md §7.6). */
-function errorCount(diagnostics: readonly { readonly severity: string }[]): number {
-  let errors = 0;
-  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
-  return errors;
-}

@@ -1,6 +1,6 @@
 /** Document and range formatting: the canonical layout of `isms fmt` (never on a file with syntax errors). */
 import type { TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { formatEdits } from '../../features/format';
+import { formatting } from '../../language-service';
 import { toOffset, toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -8,7 +8,7 @@ export function registerFormatting(context: ServerContext): void {
   const edits = (uri: string, range?: { start: number; end: number }): LspTextEdit[] => {
     const document = context.resolve(uri);
     if (!document) return [];
-    const result = formatEdits(document.text, range) ?? [];
+    const result = formatting(document.snapshot, document.file, range) ?? [];
     return result.map((edit) => ({ range: toRange(document.lines, edit.start, edit.end), newText: edit.newText }));
   };
   context.connection.onDocumentFormatting(guarded(context, 'formatting', [], (params) => edits(params.textDocument.uri)));

@@ -1,6 +1,6 @@
 /** textDocument/hover → features/hover.ts. */
 import { MarkupKind } from 'vscode-languageserver';
-import { hover } from '../../features/hover';
+import { hover } from '../../language-service';
 import { toOffset, toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -9,7 +9,7 @@ export function registerHover(context: ServerContext): void {
     guarded(context, 'hover', null, (params) => {
       const document = context.resolve(params.textDocument.uri);
       if (!document) return null;
-      const result = hover(document.service, document.file, toOffset(document.lines, params.position));
+      const result = hover(document.snapshot, document.file, toOffset(document.lines, params.position));
       if (!result) return null;
       return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(document.lines, result.range.start, result.range.end) };
     }),

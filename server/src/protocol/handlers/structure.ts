@@ -1,8 +1,6 @@
 /** Folding ranges and selection ranges → features/folding.ts, selection-ranges.ts. */
 import { FoldingRangeKind, type SelectionRange as LspSelectionRange } from 'vscode-languageserver';
-import type { LineIndex } from '../../../../grammar/src';
-import { foldingRanges } from '../../features/folding';
-import { selectionRanges, type SelectionRange } from '../../features/selection-ranges';
+import { foldingRanges, selectionRanges, type LineIndex, type SelectionRange } from '../../language-service';
 import { toOffset, toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 
@@ -15,7 +13,7 @@ export function registerStructure(context: ServerContext): void {
     guarded(context, 'folding ranges', [], (params) => {
       const document = context.resolve(params.textDocument.uri);
       if (!document) return [];
-      return foldingRanges(document.service, document.file).map((fold) => ({
+      return foldingRanges(document.snapshot, document.file).map((fold) => ({
         startLine: fold.startLine,
         endLine: fold.endLine,
         ...(fold.kind === 'comment' ? { kind: FoldingRangeKind.Comment } : fold.kind === 'region' ? { kind: FoldingRangeKind.Region } : {}),
@@ -27,7 +25,7 @@ export function registerStructure(context: ServerContext): void {
       const document = context.resolve(params.textDocument.uri);
       if (!document) return [];
       const offsets = params.positions.map((position) => toOffset(document.lines, position));
-      return selectionRanges(document.service, document.file, offsets).map((range) => toLspSelection(range, document.lines));
+      return selectionRanges(document.snapshot, document.file, offsets).map((range) => toLspSelection(range, document.lines));
     }),
   );
 }

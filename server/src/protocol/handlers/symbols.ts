@@ -1,11 +1,7 @@
 /** Document symbols (outline) and workspace symbols → features/document-symbols.ts, workspace-symbols.ts. */
 import { SymbolKind, type DocumentSymbol as LspDocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
-import type { LineIndex } from '../../../../grammar/src';
-import type { FileModel } from '../../analysis/model';
-import { documentSymbols, type DocumentSymbol } from '../../features/document-symbols';
-import { workspaceSymbols } from '../../features/workspace-symbols';
+import { derivedForFile, documentSymbols, fileDerivation, workspaceSymbols, type DocumentSymbol, type EntityKind, type LineIndex } from '../../language-service';
 import { toRange } from '../convert';
-import type { EntityKind } from '../../schema';
 import { guarded, type ServerContext } from '../server-context';
 import { toLocation } from './locations';
 
@@ -48,27 +44,31 @@ function toLspSymbol(symbol: DocumentSymbol, lines: LineIndex): LspDocumentSymbo
   };
 }
 
-/** The LSP outline of each file model (a large file's is 13,000 symbols; building it again and again filled the heap with garbage). */
-const outlines = new WeakMap<FileModel, LspDocumentSymbol[]>();
+
+/**
+ * The LSP outline of a version of a file, kept with it in the derived-data
+ * store (a large file's is 13,000 symbols; building it again and again filled
+ * the heap with garbage).
+ */
+const LSP_OUTLINE = /* @__PURE__ */ fileDerivation<LspDocumentSymbol[]>('LSP outline');
 
 export function registerSymbols(context: ServerContext): void {
   context.connection.onDocumentSymbol(
     guarded(context, 'document symbols', [], (params) => {
       const document = context.resolve(params.textDocument.uri);
-      const model = document?.service.model(document.file);
-      if (!document || !model) return [];
+      if (!document) return [];
       // The outline, breadcrumbs and sticky scroll each ask for the same version: one answer per model.
-      let symbols = outlines.get(model);
-      if (!symbols) outlines.set(model, (symbols = documentSymbols(document.service, document.file).map((symbol) => toLspSymbol(symbol, document.lines))));
-      return symbols;
+      const { snapshot, file, lines } = document;
+      return derivedForFile(snapshot, file, LSP_OUTLINE, () => documentSymbols(snapshot, file).map((symbol) => toLspSymbol(symbol, lines))) ?? [];
     }),
   );
   context.connection.onWorkspaceSymbol(
     guarded(context, 'workspace symbols', [], (params) => {
       const result: WorkspaceSymbol[] = [];
       for (const folder of context.folders.all()) {
-        for (const symbol of workspaceSymbols(folder.service, params.query)) {
-          const location = toLocation(folder, symbol.location);
+        const snapshot = folder.service.snapshot();
+        for (const symbol of workspaceSymbols(snapshot, params.query)) {
+          const location = toLocation(folder, snapshot, symbol.location);
           if (location) result.push({ name: symbol.name, kind: SYMBOL_KIND[symbol.kind] ?? SymbolKind.Field, containerName: symbol.detail, location });
         }
       }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 
 import { EXPORT_FORMATS, exportReport } from '../../../../server/src/features/export/export-report';
-import { soaCsv } from '../../../../server/src/features/export/csv';
+import { riskRegisterCsv, soaCsv } from '../../../../server/src/features/export/csv';
 import { htmlReport } from '../../../../server/src/features/export/html';
 import { jsonReport } from '../../../../server/src/features/export/json';
 import { markdownReport } from '../../../../server/src/features/export/markdown';
@@ -11,14 +11,18 @@ import { reportData, SMALL } from './fixtures';
 describe('export: exportReport', () => {
   const data = reportData(SMALL);
 
-  it('offers md, html, csv, xlsx and json', () => {
-    assert.deepEqual([...EXPORT_FORMATS], ['md', 'html', 'csv', 'xlsx', 'json']);
+  it('offers md, html, csv, risks-csv, xlsx and json: one list, for the command line and the editor', () => {
+    assert.deepEqual(
+      EXPORT_FORMATS.map((format) => format.id),
+      ['md', 'html', 'csv', 'risks-csv', 'xlsx', 'json'],
+    );
   });
 
   it('dispatches each text format to its exporter', async () => {
     assert.equal(await exportReport('md', data), markdownReport(data));
     assert.equal(await exportReport('html', data), htmlReport(data));
     assert.equal(await exportReport('csv', data), soaCsv(data));
+    assert.equal(await exportReport('risks-csv', data), riskRegisterCsv(data));
     assert.equal(await exportReport('json', data), jsonReport(data));
   });
 

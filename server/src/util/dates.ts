@@ -1,5 +1,15 @@
-/** Calendar arithmetic on `YYYY-MM-DD` dates, in UTC (no time zones: ISMS dates are days). */
-import type { DurationValue } from '../../../../grammar/src';
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` dates, in UTC (no time zones: ISMS
+ * dates are days): the as-of date, durations, months and years. The one date
+ * module of the project: rules, features and the skeleton use it. Pure and
+ * without state (the memo of due dates lives in analysis/derived-data.ts).
+ */
+
+/** A duration as the language writes it (`12 months`); the shape of grammar's `DurationValue`. */
+export interface Duration {
+  readonly amount: number;
+  readonly unit: 'day' | 'week' | 'month' | 'year';
+}
 
 /** The latest date the language can write: a due date beyond it is never reached. */
 const LAST_DATE = '9999-12-31';
@@ -17,25 +27,8 @@ function fromUtc(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-const sums = new Map<string, string>();
-
-/**
- * The date a duration after another. Months and years keep the day of the
- * month where it exists. Memoized: thousands of risks in many files share a
- * few hundred assessment dates and one interval.
- */
-export function addDuration(date: string, duration: DurationValue): string {
-  const key = `${date} ${duration.amount} ${duration.unit}`;
-  let sum = sums.get(key);
-  if (sum === undefined) {
-    sum = computeSum(date, duration);
-    if (sums.size > 100_000) sums.clear();
-    sums.set(key, sum);
-  }
-  return sum;
-}
-
-function computeSum(date: string, duration: DurationValue): string {
+/** The date a duration after another. Months and years keep the day of the month where it exists. */
+export function addDuration(date: string, duration: Duration): string {
   const result = toUtc(date);
   switch (duration.unit) {
     case 'day':
@@ -60,7 +53,21 @@ function computeSum(date: string, duration: DurationValue): string {
   return fromUtc(result);
 }
 
-/** Today's date in UTC, as `YYYY-MM-DD`. */
-export function today(): string {
-  return fromUtc(new Date());
+/** `date` plus `months` calendar months, the day clamped to the month's end (as the checker counts intervals). */
+export function addMonths(date: string, months: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date: ${date}`);
+  return addDuration(date, { amount: months, unit: 'month' });
 }
+
+/** The same day a year later (29 February becomes 28 February). */
+export function plusOneYear(date: string): string {
+  return addDuration(date, { amount: 1, unit: 'year' });
+}
+
+/** Today's date in UTC, as `YYYY-MM-DD` (the checker's default as-of date). */
+export function today(now: Date = new Date()): string {
+  return fromUtc(now);
+}
+
+/** The same as {@link today}: the name the skeleton uses. */
+export const todayUtc = today;

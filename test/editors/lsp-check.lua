@@ -2,7 +2,7 @@
 --
 -- Run:
 --   ISMS_FIXTURE=/tmp/copy-of-examples-flawed ISMS_RESULT=/tmp/result.json \
---   nvim --headless -u NONE -i NONE -n -c 'luafile test/nvim/lsp-check.lua'
+--   nvim --headless -u NONE -i NONE -n -c 'luafile test/editors/lsp-check.lua'
 --
 -- Environment:
 --   ISMS_FIXTURE    folder of *.isms files (required); the workspace root

@@ -1,7 +1,7 @@
 /**
  * The language server in Emacs: batch Emacs loads the eglot configuration of
  * docs/editors.md (as written there, with the real path of dist/server.js),
- * visits a copy of examples/flawed, and test/nvim/eglot-check.el reports what
+ * visits a copy of examples/flawed, and test/editors/eglot-check.el reports what
  * eglot and Flymake saw.
  *
  * Needs `emacs` with eglot (Emacs 29+, or Debian's emacs-nox + elpa-eglot;
@@ -9,14 +9,14 @@
  * test fails; it never skips.
  *
  *   npx tsc -p . && npm run build
- *   npx mocha --no-config --timeout 60000 out/test/nvim/emacs.test.js
+ *   npx mocha --no-config --timeout 60000 out/test/editors/emacs.test.js
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docsSnippet, prepare, requireEditor, requireServer, runEditor, ROOT, type EditorRun } from './editor-run';
 
-const DRIVER = path.join(ROOT, 'test', 'nvim', 'eglot-check.el');
+const DRIVER = path.join(ROOT, 'test', 'editors', 'eglot-check.el');
 
 interface EglotResult {
   readonly emacs: string;

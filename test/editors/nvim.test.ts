@@ -1,6 +1,6 @@
 /**
  * The language server in a real editor: headless Neovim (0.7+, the built-in
- * LSP client) runs test/nvim/lsp-check.lua on a copy of examples/flawed, and
+ * LSP client) runs test/editors/lsp-check.lua on a copy of examples/flawed, and
  * this test checks what Neovim saw: the diagnostics of risks.isms (with the
  * `isms` settings applied), the hover and the definition of an owner reference.
  *
@@ -8,14 +8,14 @@
  * (`npm run build`). Without nvim the test fails; it never skips.
  *
  *   npx tsc -p . && npm run build
- *   npx mocha --no-config --timeout 60000 out/test/nvim/nvim.test.js
+ *   npx mocha --no-config --timeout 60000 out/test/editors/nvim.test.js
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docsSnippet, prepare, requireEditor, requireServer, runEditor, ROOT, SERVER, type EditorRun } from './editor-run';
 
-const SCRIPT = path.join(ROOT, 'test', 'nvim', 'lsp-check.lua');
+const SCRIPT = path.join(ROOT, 'test', 'editors', 'lsp-check.lua');
 
 /**
  * The `isms` settings section Neovim hands the server. The severity overrides

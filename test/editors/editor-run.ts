@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** The repository root (this file runs from out/test/nvim/). */
+/** The repository root (this file runs from out/test/editors/). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The server bundle; ISMS_SERVER may point at another build. */
 export const SERVER = path.resolve(process.env.ISMS_SERVER || path.join(ROOT, 'dist', 'server.js'));

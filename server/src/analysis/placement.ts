@@ -3,11 +3,11 @@
  * wrong, on the entity head (`kind ID "Title"`) when something is missing.
  * These helpers also give context-dependent codes their clause.
  */
-import type { Argument } from '../../../../grammar/src';
-import { clauseOf } from '../../schema';
-import type { DiagnosticCode } from '../diagnostic-codes';
-import { specOf, type Entity, type Field } from '../model';
-import type { Report, ReportOptions } from '../rule';
+import type { Argument } from '../../../grammar/src';
+import { clauseOf } from '../schema';
+import type { DiagnosticCode } from './diagnostic-codes';
+import { specOf, type Entity, type Field } from './model';
+import type { Report, ReportOptions } from './rule';
 
 export function reportAtHead(report: Report, entity: Entity, code: DiagnosticCode, message: string, options: ReportOptions = {}): void {
   report(code, entity.file, entity.statement.start, entity.headEnd, message, { clause: clauseOf(entity.spec), ...options });

@@ -2,7 +2,7 @@
 
 ;; Run:
 ;;   ISMS_SNIPPET=/tmp/isms.el ISMS_FIXTURE=/tmp/copy-of-examples-flawed \
-;;   ISMS_RESULT=/tmp/result.json emacs --batch -l test/nvim/eglot-check.el
+;;   ISMS_RESULT=/tmp/result.json emacs --batch -l test/editors/eglot-check.el
 ;;
 ;; Environment:
 ;;   ISMS_SNIPPET    the Emacs configuration to load (the elisp block of

@@ -1,11 +1,15 @@
 /**
- * The starter ISMS that `isms.createSkeleton` writes (pure, no `vscode`): a
+ * The starter ISMS that the editor's `isms.createSkeleton` writes (asked
+ * for with `isms/skeleton`; pure, no `vscode`): a
  * well-formed, canonically formatted ISMS with every element ISO/IEC
  * 27001:2022 asks for, TODOs where only the organization can answer, and all
  * 93 Annex A controls in the Statement of Applicability. The control ids come
  * from the catalogue (data, not parsing).
  */
-import { ANNEX_A_CONTROLS, THEMES } from '../../server/src/catalogue/annex-a';
+import { ANNEX_A_CONTROLS, THEMES } from '../catalogue/annex-a';
+import { addMonths } from '../util/dates';
+
+export { addMonths, todayUtc } from '../util/dates';
 
 export interface SkeletonFile {
   /** Workspace-relative POSIX path. */
@@ -27,23 +31,6 @@ export const SKELETON_MAIN_FILE = `${SKELETON_FOLDER}/organization.isms`;
 /** A string literal of the language: `"` and `\` escaped, line breaks and tabs as escapes. */
 export function quote(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n').replace(/\t/g, '\\t')}"`;
-}
-
-/** `date` plus `months` calendar months, the day clamped to the month's end (as the checker counts intervals). */
-export function addMonths(date: string, months: number): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) throw new Error(`not a date: ${date}`);
-  const total = Number(match[1]) * 12 + (Number(match[2]) - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = (total % 12) + 1;
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const day = Math.min(Number(match[3]), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Today's date in UTC, `YYYY-MM-DD` (the checker's default as-of date). */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
 }
 
 export function skeletonFiles(options: SkeletonOptions): SkeletonFile[] {

@@ -2,8 +2,8 @@
  * Where whole-ISMS findings stand (LANGUAGE.md §4): the head of
  * `organization`; without one, line 1 of the first file in path order.
  */
-import type { Location } from '../diagnostic';
-import type { WorkspaceIndex } from '../workspace-index';
+import type { Location } from './diagnostic';
+import type { WorkspaceIndex } from './workspace-index';
 
 export function wholeIsmsLocation(index: WorkspaceIndex): Location | undefined {
   const organization = index.first('organization');
