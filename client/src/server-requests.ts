@@ -7,6 +7,7 @@ import {
   ANALYSIS_CHANGED_NOTIFICATION,
   CLAUSE_STATUS_REQUEST,
   EXPORT_REQUEST,
+  FRAMEWORKS_REQUEST,
   RISK_REGISTER_REQUEST,
   SKELETON_REQUEST,
   SOA_TABLE_REQUEST,
@@ -14,13 +15,14 @@ import {
   type ClauseStatusResult,
   type ExportParams,
   type ExportResult,
+  type FrameworksResult,
   type RiskRegisterResult,
   type SkeletonParams,
   type SkeletonResult,
   type SoaTableResult,
 } from '../../server/src/protocol/custom-requests';
 
-export type { AnalysisChangedParams, ClauseStatusResult, ExportParams, ExportResult, RiskRegisterResult, SoaTableResult };
+export type { AnalysisChangedParams, ClauseStatusResult, ExportParams, ExportResult, FrameworksResult, RiskRegisterResult, SoaTableResult };
 
 export class IsmsRequests {
   private readonly analysisListeners = new Set<(params: AnalysisChangedParams) => void>();
@@ -42,6 +44,10 @@ export class IsmsRequests {
 
   clauseStatus(uri?: string): Promise<ClauseStatusResult | null> {
     return this.client.sendRequest(CLAUSE_STATUS_REQUEST, { uri });
+  }
+
+  frameworks(uri?: string): Promise<FrameworksResult | null> {
+    return this.client.sendRequest(FRAMEWORKS_REQUEST, { uri });
   }
 
   export(format: ExportParams['format'], uri?: string): Promise<ExportResult | null> {

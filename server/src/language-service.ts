@@ -23,6 +23,7 @@ import type { DocumentResolver } from './analysis/rule';
 import type { Snapshot } from './analysis/snapshot';
 import type { SuppressedFinding } from './analysis/suppressions';
 import { Workspace } from './analysis/workspace';
+import { cachedFrameworkSet, type FrameworkInfo, type FrameworkSet, type MappingPackText } from './catalogue/framework-set';
 import { clauseStatus as clauseStatusOf, type ClauseStatus } from './features/clause-status';
 import { codeActions as codeActionsOf, type CodeAction } from './features/code-actions/code-actions';
 import { codeLenses as codeLensesOf, type CodeLens } from './features/code-lenses';
@@ -47,6 +48,8 @@ import { soaCoverage as soaCoverageOf, soaTable as soaTableOf, type SoaTable } f
 import { workspaceSymbols as workspaceSymbolsOf, type WorkspaceSymbol } from './features/workspace-symbols';
 import type { ExportFormat } from './util/export-formats';
 import { today } from './util/dates';
+import { declaredFrameworks as declaredFrameworksOf, workspaceCoverage, type FrameworkCoverage } from './features/coverage';
+import { coverageReport as produceCoverageReport, type CoverageFormat } from './features/export/coverage-report';
 
 // ---------------------------------------------------------------------------
 // The service (mutable): files in, snapshots out
@@ -61,6 +64,8 @@ export interface LanguageServiceOptions {
    * next analysis. Each analysis is then complete on its own, only slower.
    */
   readonly oneShot?: boolean;
+  /** The workspace's mapping packs (`*.tsv` of the `mappings` folder), read by the host. */
+  readonly mappings?: readonly MappingPackText[];
 }
 
 /**
@@ -78,7 +83,7 @@ export interface LanguageService extends Snapshot {
 }
 
 function analysisOptions(options: LanguageServiceOptions): AnalysisOptions {
-  return { asOf: options.asOf ?? today(), documents: options.documents, severities: options.severities };
+  return { asOf: options.asOf ?? today(), documents: options.documents, severities: options.severities, frameworks: cachedFrameworkSet(options.mappings) };
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -103,6 +108,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     get asOf() {
       return current.asOf;
     },
+    frameworks: () => workspace.snapshot().frameworks(),
   };
 }
 
@@ -223,6 +229,26 @@ export async function exportReport(snapshot: Snapshot, format: ExportFormat): Pr
   return produceReport(format, { soa: soaTable(snapshot), risks: riskRegister(snapshot) });
 }
 
+/** The coverage of a framework (shipped or a mapping pack) by the ISMS; undefined for an unknown id. Computed once per snapshot. */
+export function frameworkCoverage(snapshot: Snapshot, frameworkId: string): FrameworkCoverage | undefined {
+  return workspaceCoverage(snapshot, frameworkId);
+}
+
+/** The frameworks the organization declares (`frameworks`) that exist, in the order written. */
+export function declaredFrameworks(snapshot: Snapshot): FrameworkInfo[] {
+  return declaredFrameworksOf(snapshot.analysis().index, snapshot.frameworks());
+}
+
+/** The frameworks `frameworks` may name, with the problems of malformed packs. */
+export function frameworkSet(snapshot: Snapshot): FrameworkSet {
+  return snapshot.frameworks();
+}
+
+/** A coverage report in a format of `isms coverage`: text, or bytes for xlsx. */
+export function coverageReport(format: CoverageFormat, coverage: FrameworkCoverage): Promise<string | Uint8Array> {
+  return produceCoverageReport(format, coverage);
+}
+
 /** The starter ISMS that the editor's "create skeleton" command writes. */
 export function skeletonFiles(options: SkeletonOptions): SkeletonFile[] {
   return skeletonFilesOf(options);
@@ -279,4 +305,16 @@ export type { SoaRow, SoaTable } from './features/soa-table';
 export type { WorkspaceSymbol } from './features/workspace-symbols';
 export { EXPORT_FORMATS, EXPORT_FORMAT_IDS, exportFormat, isExportFormat, type ExportFormat, type ExportFormatInfo } from './util/export-formats';
 export { ANNEX_A_IDS } from './catalogue/annex-a';
+export { HELPS_MEET, type FrameworkInfo, type FrameworkSet, type MappingPackError, type MappingPackText } from './catalogue/framework-set';
+export {
+  COVERAGE_STATUSES,
+  totalsLine,
+  type CoverageStatus,
+  type CoverageTotals,
+  type FrameworkCoverage,
+  type RequirementCoverage,
+  type TargetState,
+} from './features/coverage';
+export { COVERAGE_FORMATS, type CoverageFormat } from './features/export/coverage-report';
+export { nearestName } from './util/nearest-name';
 export { today } from './util/dates';

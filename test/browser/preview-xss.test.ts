@@ -20,7 +20,7 @@ import { renderPreviewHtml } from '../../client/src/preview/html';
 import type { UpdateMessage, WebviewMessage } from '../../client/src/preview/messages';
 import { riskRegister } from '../../server/src/features/risk-register';
 import { soaTable } from '../../server/src/features/soa-table';
-import type { PlainLocation, RiskRegisterResult, SoaTableResult } from '../../server/src/protocol/custom-requests';
+import type { FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult } from '../../server/src/protocol/custom-requests';
 import { fixtureService, parseFixture } from '../helpers/fixture';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -319,6 +319,64 @@ describe('SoA preview webview in Chromium (XSS and CSP)', function () {
     assert.equal(await page.evaluate(() => document.body.textContent), before.replace(`Exported to ${RISK_TITLE}`, REASON));
     assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
     assert.deepEqual(dialogs, []);
+  });
+
+  it('renders the coverage section of each declared framework with its credit, bars and gaps, hostile pack text as text', async () => {
+    await openWithData();
+    // The section is hidden while no framework is declared.
+    assert.equal(await page.evaluate(() => (document.querySelector('.coverage')?.parentElement as HTMLElement | null)?.hidden), true);
+    const location: PlainLocation = { uri: 'file:///ws/soa.isms', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } } };
+    const totals = (covered: number, gap: number) => ({ covered, partial: 0, gap, unmapped: 0, total: covered + gap });
+    const frameworks: FrameworksResult = {
+      folderUri: 'file:///ws',
+      meaning: 'helps meet',
+      available: ['soc2'],
+      packErrors: [],
+      frameworks: [
+        {
+          framework: { id: 'soc2', label: 'soc2', name: ORGANIZATION, groupKind: 'function', credit: `Mapping pack ${EVIDENCE}` },
+          totals: totals(1, 1),
+          targets: { 'A.5.1': { id: 'A.5.1', kind: 'control', title: 'Policies', state: 'not-implemented', meets: false, location } },
+          groups: [
+            {
+              id: 'CC1',
+              name: PARTY_TITLE,
+              totals: totals(1, 1),
+              requirements: [
+                { id: 'CC1.1', title: 'Met', group: 'CC1', status: 'covered', targets: [] },
+                { id: 'CC1.2', title: RISK_TITLE, group: 'CC1', status: 'gap', targets: ['A.5.1'] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    await post({ ...hostileUpdate(2), frameworks });
+    await waitForPosted('rendered', 2);
+    const shown = await page.evaluate(() => ({
+      hidden: (document.querySelector('.coverage')?.parentElement as HTMLElement | null)?.hidden,
+      heading: document.querySelector('.coverage .framework h3')?.textContent,
+      bars: Array.from(document.querySelectorAll('.coverage .bar-row .bar-title'), (e) => e.textContent),
+      widths: Array.from(document.querySelectorAll('.coverage .bar-row:first-child .segment'), (e) => (e as HTMLElement).style.width),
+      gaps: Array.from(document.querySelectorAll('.coverage table.gaps tbody td'), (e) => e.textContent),
+      credit: Array.from(document.querySelectorAll('.coverage .credit'), (e) => e.textContent),
+    }));
+    assert.deepEqual(shown, {
+      hidden: false,
+      heading: ORGANIZATION,
+      bars: [`CC1 ${PARTY_TITLE}`, 'All requirements'],
+      widths: ['50%', '50%'],
+      gaps: ['CC1.2', RISK_TITLE, 'A.5.1 not-implemented'],
+      credit: [
+        'A mapping means the ISO/IEC 27001 control or clause helps meet (part of) the requirement; it never shows compliance on its own.',
+        `Source: Mapping pack ${EVIDENCE}`,
+      ],
+    });
+    await page.click('.coverage table.gaps button');
+    assert.deepEqual((await posted()).filter((m) => m.type === 'reveal'), [{ type: 'reveal', location }]);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('img, svg, iframe, math, a').length), 0);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(await page.evaluate(() => (window as unknown as TestWindow).__violations), []);
   });
 
   it('restores the data and the selection from its state after a reload', async () => {

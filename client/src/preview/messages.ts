@@ -10,9 +10,9 @@
  * Data travels only through `postMessage`, never inside the HTML: the
  * webview treats every string in it as text.
  */
-import { isExportFormat, type ExportFormat, type PlainLocation, type RiskRegisterResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
+import { isExportFormat, type ExportFormat, type FrameworksResult, type PlainLocation, type RiskRegisterResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
 
-export type { PlainLocation, RiskRegisterResult, SoaTableResult };
+export type { FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult };
 
 /** The export formats of `isms/export`: the one list (util/export-formats.ts, through the protocol types). */
 export { EXPORT_FORMATS, isExportFormat, type ExportFormat } from '../../../server/src/protocol/custom-requests';
@@ -30,6 +30,8 @@ export interface UpdateMessage {
   readonly folderName: string;
   readonly soa: SoaTableResult | null;
   readonly risks: RiskRegisterResult | null;
+  /** The coverage of the frameworks the organization declares (absent from older hosts). */
+  readonly frameworks?: FrameworksResult | null;
 }
 
 /** The data could not be fetched (server stopped, request failed). */

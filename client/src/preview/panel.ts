@@ -207,17 +207,26 @@ export class SoaPreviewPanel implements vscode.Disposable {
     this.stale = false;
     let message: HostMessage;
     try {
-      const [soa, risks] = await Promise.all([this.requests.soaTable(target.uri), this.requests.riskRegister(target.uri)]);
+      const [soa, risks, frameworks] = await Promise.all([
+        this.requests.soaTable(target.uri),
+        this.requests.riskRegister(target.uri),
+        // Coverage is an extra: a server without it leaves the section out.
+        this.requests.frameworks(target.uri).catch(() => null),
+      ]);
       if (this.disposed) return;
       if (target !== this.shown) {
         this.refreshAgain = true;
         return;
       }
       this.serverFolderUri = soa?.folderUri ?? risks?.folderUri ?? this.serverFolderUri;
-      const update: UpdateMessage = { type: 'update', version: ++this.version, folderUri: target.uri, folderName: target.name, soa, risks };
+      const update: UpdateMessage = { type: 'update', version: ++this.version, folderUri: target.uri, folderName: target.name, soa, risks, frameworks };
       this.latest = update;
       this.knownLocations = new Set(
-        [...(soa?.rows ?? []).map((row) => row.location), ...(risks?.risks ?? []).map((risk) => risk.location)]
+        [
+          ...(soa?.rows ?? []).map((row) => row.location),
+          ...(risks?.risks ?? []).map((risk) => risk.location),
+          ...(frameworks?.frameworks ?? []).flatMap((f) => Object.values(f.targets).map((t) => t.location)),
+        ]
           .filter((location): location is PlainLocation => location !== undefined)
           .map(locationKey),
       );

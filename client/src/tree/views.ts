@@ -1,12 +1,13 @@
 /**
- * The ISMS views of the activity bar: Clauses, Risks and Statement of
- * Applicability. They render the server's custom requests and refresh after
+ * The ISMS views of the activity bar: Clauses, Risks, Statement of
+ * Applicability and Frameworks. They render the server's custom requests and refresh after
  * each analysis (debounced), on `isms.refreshViews` and when workspace
  * folders change. They never parse `.isms` text.
  */
 import * as vscode from 'vscode';
 import type { IsmsRequests } from '../server-requests';
 import { ClausesTreeProvider } from './clauses-tree';
+import { FrameworksTreeProvider, registerFrameworksCommands } from './frameworks-tree';
 import type { IsmsTreeProvider, TreeNode } from './node-tree';
 import { RisksTreeProvider } from './risks-tree';
 import { registerSoaCommands, SoaTreeProvider } from './soa-tree';
@@ -18,6 +19,7 @@ export interface IsmsViews {
   readonly clauses: ClausesTreeProvider;
   readonly risks: RisksTreeProvider;
   readonly soa: SoaTreeProvider;
+  readonly frameworks: FrameworksTreeProvider;
   refresh(): void;
 }
 
@@ -25,11 +27,13 @@ export function registerIsmsViews(context: vscode.ExtensionContext, requests: Is
   const clauses = new ClausesTreeProvider(requests);
   const risks = new RisksTreeProvider(requests);
   const soa = new SoaTreeProvider(requests);
-  const providers: IsmsTreeProvider<unknown>[] = [clauses, risks, soa];
+  const frameworks = new FrameworksTreeProvider(requests);
+  const providers: IsmsTreeProvider<unknown>[] = [clauses, risks, soa, frameworks];
   const create = (id: string, provider: vscode.TreeDataProvider<TreeNode>) =>
     vscode.window.createTreeView<TreeNode>(id, { treeDataProvider: provider, showCollapseAll: true });
   const soaView = create('isms.soa', soa);
-  context.subscriptions.push(...providers, create('isms.clauses', clauses), create('isms.risks', risks), soaView);
+  const frameworksView = create('isms.frameworks', frameworks);
+  context.subscriptions.push(...providers, create('isms.clauses', clauses), create('isms.risks', risks), soaView, frameworksView);
 
   const refresh = () => {
     for (const provider of providers) provider.refresh();
@@ -53,5 +57,6 @@ export function registerIsmsViews(context: vscode.ExtensionContext, requests: Is
     { dispose: () => timer && clearTimeout(timer) },
   );
   registerSoaCommands(context, soaView, soa, requests);
-  return { clauses, risks, soa, refresh };
+  registerFrameworksCommands(context, frameworksView, frameworks);
+  return { clauses, risks, soa, frameworks, refresh };
 }

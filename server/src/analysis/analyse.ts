@@ -12,6 +12,7 @@ import { CONTEXTUAL_FILE_RULES, CROSS_FILE_RULES, FILE_RULES, WORKSPACE_RULES } 
 import { riskCriteria } from './risk-score';
 import { applySuppressions, type SuppressedFinding } from './suppressions';
 import { WorkspaceIndex } from './workspace-index';
+import type { FrameworkSet } from '../catalogue/framework-set';
 
 /** One file, analysed on its own. */
 export interface FileAnalysis {
@@ -36,6 +37,8 @@ export interface AnalysisOptions {
   readonly asOf: string;
   readonly documents?: DocumentResolver;
   readonly severities?: SeverityOverrides;
+  /** The frameworks `frameworks` may name (shipped and the workspace's packs); the shipped ones when absent. */
+  readonly frameworks?: FrameworkSet;
 }
 
 function collector(sink: Diagnostic[]): Report {
@@ -160,7 +163,7 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
     });
   }
   const report = collector(found);
-  for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, report });
+  for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, frameworks: options.frameworks, report });
   // Suppressions (§7.7) apply to the findings as the rules report them, before severities are configured.
   const { kept, suppressed, problems } = applySuppressions(found, files.map((file) => ({ file: file.model.file, parsed: file.model.parsed })));
   const keptReport = collector(kept);

@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   'review-overdue': statement('warning', '5.2', "A policy's next review date has passed."),
   'risk-assessment-overdue': statement('warning', '8.2', 'A risk was last assessed longer ago than the assessment interval.'),
   'document-not-found': statement('warning', '7.5.3', 'A referenced document or evidence file does not exist.'),
+  'unknown-framework': statement('error', null, "An id in the organization's frameworks that is no shipped framework nor mapping pack."),
   'missing-scope': whole('error', '4.3', 'No scope.'),
   'missing-policy': whole('error', '5.2', 'No policy.'),
   'missing-top-management': whole('warning', '5.1', 'No role is top management.'),

@@ -10,6 +10,7 @@ import { entityHeads } from './rules/entity-heads';
 import { excludedControls } from './rules/excluded-controls';
 import { fieldNames } from './rules/field-names';
 import { fieldValues } from './rules/field-values';
+import { frameworks } from './rules/frameworks';
 import { mandatoryElements } from './rules/mandatory-elements';
 import { nonconformityClosure } from './rules/nonconformity-closure';
 import { policyApproval } from './rules/policy-approval';
@@ -51,4 +52,5 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   documentNotFound,
   mandatoryElements,
   soaCompleteness,
+  frameworks,
 ];

@@ -10,6 +10,7 @@ import type { DiagnosticData, RelatedLocation } from './diagnostic';
 import type { FileModel } from './model';
 import type { RiskCriteria } from './risk-score';
 import type { WorkspaceIndex } from './workspace-index';
+import type { FrameworkSet } from '../catalogue/framework-set';
 
 export interface ReportOptions {
   /** The clause, for codes whose clause depends on where they stand. */
@@ -37,6 +38,8 @@ export interface WorkspaceRuleContext {
   /** `YYYY-MM-DD`: the date time-based checks compare against. */
   readonly asOf: string;
   readonly documents: DocumentResolver | undefined;
+  /** The frameworks `frameworks` may name; the shipped ones when absent. */
+  readonly frameworks?: FrameworkSet;
   readonly report: Report;
 }
 

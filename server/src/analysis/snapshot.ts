@@ -8,6 +8,7 @@ import type { ParsedFile } from '../../../grammar/src';
 import type { FileAnalysis, WorkspaceAnalysis } from './analyse';
 import type { Diagnostic } from './diagnostic';
 import type { FileModel } from './model';
+import { cachedFrameworkSet, type FrameworkSet } from '../catalogue/framework-set';
 
 /** What a feature may read: the as-of date, the files' texts, trees and models, the workspace analysis. */
 export interface Snapshot {
@@ -22,6 +23,8 @@ export interface Snapshot {
   analysis(): WorkspaceAnalysis;
   /** All findings, or those of one file, sorted. */
   diagnostics(file?: string): readonly Diagnostic[];
+  /** The frameworks `frameworks` may name: the shipped ones and the workspace's mapping packs, with the packs' problems. */
+  frameworks(): FrameworkSet;
 }
 
 export interface SnapshotFile {
@@ -37,7 +40,12 @@ export class WorkspaceSnapshot implements Snapshot {
     readonly asOf: string,
     private readonly files: ReadonlyMap<string, SnapshotFile>,
     private readonly analyse: (files: readonly FileAnalysis[]) => WorkspaceAnalysis,
+    private readonly frameworkSet: FrameworkSet = cachedFrameworkSet(),
   ) {}
+
+  frameworks(): FrameworkSet {
+    return this.frameworkSet;
+  }
 
   fileNames(): string[] {
     return [...this.files.keys()].sort();

@@ -91,7 +91,7 @@ export class Workspace {
         // The next index re-uses this one's tables (an older snapshot analysed late does not replace a newer index).
         if (!this.oneShot && this.current === snapshot) this.lastIndex = analysis.index;
         return analysis;
-      });
+      }, options.frameworks);
       this.current = snapshot;
     }
     return this.current;

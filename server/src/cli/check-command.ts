@@ -2,6 +2,7 @@
 import { diagnostics as findings, isCalendarDate, suppressedFindings } from '../language-service';
 import { jsonReport, sarifReport, summarize, textReport } from './check-report';
 import { loadWorkspace } from './load-workspace';
+import { readMappingPacks, rejectMalformedPacks } from './mapping-packs';
 import { positionDiagnostics, positionSuppressed } from './positioned';
 import type { CommandResult } from './command-result';
 import { UsageError } from './usage-error';
@@ -11,6 +12,8 @@ export interface CheckOptions {
   readonly format: string;
   readonly asOf?: string;
   readonly maxWarnings?: string;
+  /** The folder of the workspace's mapping packs (`*.tsv`), for the frameworks it declares. */
+  readonly mappings?: string;
 }
 
 export function checkCommand(options: CheckOptions, cwd: string): CommandResult {
@@ -21,8 +24,9 @@ export function checkCommand(options: CheckOptions, cwd: string): CommandResult 
     if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings '${options.maxWarnings}' is not a whole number`);
     maxWarnings = Number(options.maxWarnings);
   }
-  const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf });
+  const workspace = loadWorkspace(options.paths, cwd, { asOf: options.asOf, mappings: readMappingPacks(options.mappings, cwd) });
   const snapshot = workspace.service.snapshot();
+  rejectMalformedPacks(snapshot.frameworks().errors);
   const diagnostics = positionDiagnostics(workspace, findings(snapshot), cwd);
   const suppressed = positionSuppressed(workspace, suppressedFindings(snapshot), cwd);
   const summary = summarize(workspace.files.length, diagnostics, suppressed.length);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check-command';
 import type { CommandResult } from './command-result';
+import { coverageCommand } from './coverage-command';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
 import { statusCommand } from './status-command';
@@ -16,12 +17,15 @@ import { InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage:
-  isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]
+  isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N] [--mappings DIR]
   isms soa   [PATH]  [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o FILE] [--as-of YYYY-MM-DD]
   isms fmt   [--check] [PATH…]
+  isms coverage [PATH] --framework ID [--format text|json|md|html|csv|xlsx] [-o FILE] [--as-of YYYY-MM-DD] [--mappings DIR]
   isms status [PATH] [--format text|json|md] [--as-of YYYY-MM-DD]
 
 A PATH is a file or a folder (all *.isms files below it); the default is the current folder.
+coverage shows which requirements of another framework (nist-csf-2.0, nis2, or a mapping pack of --mappings DIR)
+the ISMS helps meet; a mapping means "helps meet", not "complies". It exits 0 (a report), 2 on bad usage.
 check exits 0 without errors (and with warnings within --max-warnings), 1 otherwise, 2 on bad usage or unreadable input.
 status reports the readiness of each clause 4.1–10.2 (fail, warn, pass, unverified) and exits 0 whatever the states.
 `;
@@ -36,8 +40,12 @@ async function run(argv: string[], cwd: string): Promise<CommandResult> {
         format: { type: 'string', default: 'text' },
         'as-of': { type: 'string' },
         'max-warnings': { type: 'string' },
+        mappings: { type: 'string' },
       });
-      return checkCommand({ paths: positionals, format: values.format as string, asOf: values['as-of'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined }, cwd);
+      return checkCommand(
+        { paths: positionals, format: values.format as string, asOf: values['as-of'] as string | undefined, maxWarnings: values['max-warnings'] as string | undefined, mappings: values.mappings as string | undefined },
+        cwd,
+      );
     }
     case 'soa': {
       const { values, positionals } = parse(rest, {
@@ -47,6 +55,27 @@ async function run(argv: string[], cwd: string): Promise<CommandResult> {
       });
       if (positionals.length > 1) throw new UsageError('isms soa takes one PATH');
       return soaCommand({ path: positionals[0], format: values.format as string, output: values.output as string | undefined, asOf: values['as-of'] as string | undefined }, cwd);
+    }
+    case 'coverage': {
+      const { values, positionals } = parse(rest, {
+        framework: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        output: { type: 'string', short: 'o' },
+        'as-of': { type: 'string' },
+        mappings: { type: 'string' },
+      });
+      if (positionals.length > 1) throw new UsageError('isms coverage takes one PATH');
+      return coverageCommand(
+        {
+          path: positionals[0],
+          framework: values.framework as string | undefined,
+          format: values.format as string,
+          output: values.output as string | undefined,
+          asOf: values['as-of'] as string | undefined,
+          mappings: values.mappings as string | undefined,
+        },
+        cwd,
+      );
     }
     case 'fmt': {
       const { values, positionals } = parse(rest, { check: { type: 'boolean', default: false } });
@@ -61,7 +90,7 @@ async function run(argv: string[], cwd: string): Promise<CommandResult> {
       return statusCommand({ path: positionals[0], format: values.format as string, asOf: values['as-of'] as string | undefined }, cwd);
     }
     default:
-      throw new UsageError(`unknown command '${command}': use check, soa, fmt or status (isms --help)`);
+      throw new UsageError(`unknown command '${command}': use check, soa, coverage, fmt or status (isms --help)`);
   }
 }
 

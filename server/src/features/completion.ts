@@ -28,6 +28,7 @@ import type { Snapshot } from '../analysis/snapshot';
 import { LEVEL_SCALES, clausesLine, headForm, typesDescription } from '../schema/describe';
 import { plusOneYear } from '../util/dates';
 import { KINDS, clauseOf, fieldSpec, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
+import { frameworkItems } from './framework-completion';
 import { cursorContext } from './cursor-context';
 
 export type CompletionKind = 'kind' | 'field' | 'enum' | 'reference' | 'annex-control' | 'date' | 'snippet';
@@ -113,7 +114,8 @@ export function completions(snapshot: Snapshot, file: string, offset: number, to
   }
   const index = snapshot.analysis().index;
   const current = text.slice(start, end);
-  const items = valueItems(index, block, spec, current, today, replace);
+  const items =
+    block.spec?.kind === 'organization' && spec.name === 'frameworks' ? frameworkItems(snapshot, replace) : valueItems(index, block, spec, current, today, replace);
   return spec.list ? items.filter((item) => !listed.has(item.label)) : items;
 }
 

@@ -26,6 +26,7 @@ import { withArticle } from '../util/nearest-name';
 import { clauseOf, kindSpec, type EntityKind, type FieldSpec, type KindSpec } from '../schema';
 import { LEVEL_SCALES, clauseLabel, headForm, typesDescription } from '../schema/describe';
 import { cursorContext } from './cursor-context';
+import { frameworkMarkdown, helpsMeetMarkdown } from './framework-hover';
 
 export interface Hover {
   readonly markdown: string;
@@ -83,6 +84,10 @@ export function hover(snapshot: Snapshot, file: string, offset: number): Hover |
     const target = declared.find((candidate) => reference.to.includes(candidate.kind)) ?? declared[0];
     const markdown = entityMarkdown(snapshot, index, target, { field: spec.name, kinds: reference.to });
     return { markdown: note ? `${note}\n\n${markdown}` : markdown, range: argumentRange };
+  }
+  if (entity.kind === 'organization' && spec.name === 'frameworks' && argument.kind === 'name') {
+    const framework = snapshot.frameworks().get(argument.image);
+    return framework ? { markdown: frameworkMarkdown(framework), range: argumentRange } : undefined;
   }
   if (entity.kind === 'risk' && argument.kind === 'number' && LEVEL_SCALES.has(spec.name)) {
     const markdown = levelMarkdown(snapshot.analysis().index, spec.name, Number(argument.image));
@@ -151,6 +156,8 @@ function annexMarkdown(snapshot: Snapshot, index: WorkspaceIndex, control: Annex
     if (users.length > MAX_USERS) lines.push(`- and ${users.length - MAX_USERS} more`);
     parts.push(`**Used by**\n${lines.join('\n')}`);
   }
+  const helpsMeet = helpsMeetMarkdown(snapshot, index, control.id);
+  if (helpsMeet) parts.push(helpsMeet);
   return parts.join('\n\n');
 }
 

@@ -4,7 +4,20 @@
  * constants and types; what it re-exports of util/ is data without imports).
  * Results are plain data; the client renders them and never parses.
  */
-import type { ClauseStatus, ExportFormat, RiskRegister, RiskRow, SkeletonFile, SoaRow, SoaTable } from '../language-service';
+import type {
+  ClauseStatus,
+  CoverageTotals,
+  ExportFormat,
+  FrameworkCoverage,
+  MappingPackError,
+  RequirementCoverage,
+  RiskRegister,
+  RiskRow,
+  SkeletonFile,
+  SoaRow,
+  SoaTable,
+  TargetState,
+} from '../language-service';
 
 export { EXPORT_FORMATS, isExportFormat, type ExportFormat, type ExportFormatInfo } from '../util/export-formats';
 export { ATTRIBUTE_KINDS, formatAttributeValue } from '../util/annex-attributes';
@@ -41,6 +54,33 @@ export type ClauseStatusResult = {
   readonly folderUri: string;
   readonly clauses: readonly (Omit<ClauseStatus, 'findings'> & { readonly findings: readonly FindingResult[] })[];
 };
+
+export const FRAMEWORKS_REQUEST = 'isms/frameworks';
+export interface FrameworksParams extends FolderParams {
+  /** Frameworks to compute whether or not the organization declares them (e.g. for a benchmark); absent: the declared ones. */
+  readonly frameworks?: readonly string[];
+}
+/** The coverage of each framework the organization declares (`frameworks`), for the Frameworks view. */
+export type TargetResult = Omit<TargetState, 'location'> & { readonly location: PlainLocation | undefined };
+/** A requirement; its mapped controls and clauses are ids of the framework's `targets` (each sent once, not once per requirement). */
+export type RequirementResult = Omit<RequirementCoverage, 'targets'> & { readonly targets: readonly string[] };
+export interface FrameworkCoverageResult {
+  readonly framework: FrameworkCoverage['framework'];
+  readonly totals: CoverageTotals;
+  /** Every mapped control and clause with its state here, by id. */
+  readonly targets: Readonly<Record<string, TargetResult>>;
+  readonly groups: readonly { readonly id: string; readonly name: string; readonly totals: CoverageTotals; readonly requirements: readonly RequirementResult[] }[];
+}
+export interface FrameworksResult {
+  readonly folderUri: string;
+  /** What a mapping means ("helps meet", never "complies"). */
+  readonly meaning: string;
+  readonly frameworks: readonly FrameworkCoverageResult[];
+  /** Every framework id `frameworks` may name (shipped and packs). */
+  readonly available: readonly string[];
+  /** The first problem of each malformed mapping pack. */
+  readonly packErrors: readonly MappingPackError[];
+}
 
 export const EXPORT_REQUEST = 'isms/export';
 export interface ExportParams extends FolderParams {

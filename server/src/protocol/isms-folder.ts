@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createLanguageService, type LanguageService } from '../language-service';
+import { createLanguageService, type LanguageService, type MappingPackText } from '../language-service';
 import { absolutePath, fileExists } from '../node-host/host-files';
 import { collectIsmsFiles, describeError, workspacePath } from '../node-host/workspace-files';
 import type { ServerSettings } from './settings';
@@ -24,6 +24,9 @@ export class IsmsFolder {
   private readonly clientUris = new Map<string, string>();
   /** Whether paths (workspace-relative) exist on disk, for document-not-found. */
   private readonly existence = new Map<string, boolean>();
+  private settings: ServerSettings;
+  /** The mapping packs of the `mappings` setting's folder, as last read. */
+  private packs: readonly MappingPackText[] = [];
 
   constructor(
     readonly uri: string,
@@ -31,7 +34,10 @@ export class IsmsFolder {
     settings: ServerSettings,
     private readonly logger: Logger,
   ) {
+    this.settings = settings;
+    this.packs = this.readPacks();
     this.service = createLanguageService({ ...this.serviceOptions(settings) });
+    this.logPackErrors();
   }
 
   private serviceOptions(settings: ServerSettings) {
@@ -39,11 +45,53 @@ export class IsmsFolder {
       asOf: settings.asOf || undefined,
       severities: settings.severity,
       documents: { exists: (file: string) => this.exists(file) },
+      mappings: this.packs,
     };
   }
 
   configure(settings: ServerSettings): void {
+    this.settings = settings;
+    this.packs = this.readPacks();
     this.service.configure(this.serviceOptions(settings));
+    this.logPackErrors();
+  }
+
+  /** The `mappings` folder, workspace-relative (POSIX), or undefined without one. */
+  private mappingsFolder(): string | undefined {
+    const setting = this.settings.mappings;
+    if (!setting) return undefined;
+    return this.fileOf(path.resolve(this.root, setting));
+  }
+
+  /** Reads every `*.tsv` directly in the `mappings` folder (the language service parses them). */
+  private readPacks(): MappingPackText[] {
+    const folder = this.mappingsFolder();
+    if (folder === undefined) return [];
+    const absolute = path.resolve(this.root, this.settings.mappings);
+    let names: string[];
+    try {
+      names = fs.readdirSync(absolute).filter((name) => name.toLowerCase().endsWith('.tsv')).sort();
+    } catch (error) {
+      this.logger.warn(`cannot read the mappings folder '${this.settings.mappings}': ${describeError(error)}`);
+      return [];
+    }
+    const packs: MappingPackText[] = [];
+    for (const name of names) {
+      try {
+        // Regular files only: reading a FIFO would block the server for good.
+        if (!fs.statSync(path.join(absolute, name)).isFile()) continue;
+        packs.push({ file: folder === '' ? name : `${folder}/${name}`, text: fs.readFileSync(path.join(absolute, name), 'utf8') });
+      } catch (error) {
+        this.logger.warn(`skipped mapping pack ${name}: ${describeError(error)}`);
+      }
+    }
+    return packs;
+  }
+
+  private logPackErrors(): void {
+    for (const error of this.service.frameworks().errors) {
+      this.logger.warn(`${error.file}:${error.line}:${error.column}: malformed mapping pack: ${error.message}`);
+    }
   }
 
   /** Reads every `.isms` file below the folder; reports progress as files are read. */
@@ -103,6 +151,11 @@ export class IsmsFolder {
   async diskChanged(file: string): Promise<void> {
     this.existence.clear();
     this.service.invalidate();
+    const mappings = this.mappingsFolder();
+    if (mappings !== undefined && (file === mappings || file.startsWith(mappings === '' ? '' : `${mappings}/`)) && !file.endsWith('.isms')) {
+      // A pack changed, appeared or vanished: read the packs again.
+      this.configure(this.settings);
+    }
     const stat = await fs.promises.stat(this.absolute(file)).catch(() => undefined);
     if (stat?.isDirectory()) {
       await this.syncFolder(file);

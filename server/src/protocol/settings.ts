@@ -6,16 +6,18 @@ export interface ServerSettings {
   readonly asOf: string;
   /** A severity per code, or `off`. */
   readonly severity: SeverityOverrides;
+  /** The folder of the workspace's mapping packs (`*.tsv`), relative to the workspace folder; empty for none. */
+  readonly mappings: string;
 }
 
-export const DEFAULT_SETTINGS: ServerSettings = { asOf: '', severity: {} };
+export const DEFAULT_SETTINGS: ServerSettings = { asOf: '', severity: {}, mappings: '' };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const CODES = new Set<string>(ALL_CODES);
 
 /** Reads settings as a client sends them, ignoring what is malformed. */
 export function readSettings(raw: unknown): ServerSettings {
-  const value = (raw ?? {}) as { asOf?: unknown; severity?: unknown };
+  const value = (raw ?? {}) as { asOf?: unknown; severity?: unknown; mappings?: unknown };
   const asOf = typeof value.asOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.asOf) ? value.asOf : '';
   const severity: Record<string, string> = {};
   if (value.severity && typeof value.severity === 'object') {
@@ -23,5 +25,6 @@ export function readSettings(raw: unknown): ServerSettings {
       if (CODES.has(code) && typeof level === 'string' && SEVERITIES.has(level)) severity[code] = level;
     }
   }
-  return { asOf, severity: severity as SeverityOverrides };
+  const mappings = typeof value.mappings === 'string' ? value.mappings.trim() : '';
+  return { asOf, severity: severity as SeverityOverrides, mappings };
 }

@@ -20,6 +20,7 @@ import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isR
 import { readState, type PreviewState } from './state';
 import { SEGMENT_LABELS, summaryBars, type SegmentKind } from './summary';
 import { documentControlLine, draftBannerText, dueText, flaggedGroups, implementationText } from './document-control';
+import { COVERAGE_SEGMENT_LABELS, coverageSections, type CoverageSegmentKind } from './coverage';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -113,6 +114,8 @@ for (const kind of Object.keys(SEGMENT_LABELS) as SegmentKind[]) {
   legend.append(h('li', `legend-item seg-${kind}`, h('span', 'swatch'), SEGMENT_LABELS[kind]));
 }
 
+const coverage = h('div', 'coverage');
+
 const maps: Record<MatrixKind, HTMLElement> = { inherent: h('div', 'heatmap'), residual: h('div', 'heatmap') };
 // The SoA as a controlled document (§7.6) and the risks a heat map cell cannot show (issue 11 item 5).
 const draftBanner = h('div', 'draft-banner');
@@ -177,6 +180,7 @@ document.body.append(
     'main',
     undefined,
     section('summary', 'Summary by theme', summary, legend),
+    section('coverage-section', 'Framework coverage', coverage),
     section('heatmaps', 'Risk heat maps', h('div', 'maps', maps.inherent, maps.residual), flagged),
     section('table', 'Controls', h('div', 'table-tools', search, filter, rowCount), h('div', 'table-wrap', table)),
   ),
@@ -243,6 +247,80 @@ function renderSummary(data: UpdateMessage | undefined): void {
       const row = h('div', bar.theme === 'all' ? 'bar-row total' : 'bar-row', h('span', 'bar-title', bar.title), track, h('span', 'bar-caption', bar.caption));
       row.dataset.theme = bar.theme;
       return row;
+    }),
+  );
+}
+
+function renderCoverage(data: UpdateMessage | undefined): void {
+  const sections = coverageSections(data?.frameworks);
+  const parent = coverage.parentElement;
+  if (parent) parent.hidden = sections.length === 0;
+  coverage.replaceChildren(
+    ...sections.map((framework) => {
+      const bars = h(
+        'div',
+        'bars',
+        ...framework.bars.map((entry) => {
+          const track = h('div', 'bar');
+          track.setAttribute('role', 'img');
+          track.setAttribute('aria-label', `${entry.title}: ${entry.caption}`);
+          track.title = entry.caption;
+          for (const segment of entry.segments) {
+            if (segment.percent <= 0) continue;
+            const part = h('span', `segment seg-${segment.kind}`);
+            part.style.width = `${segment.percent}%`;
+            part.title = `${COVERAGE_SEGMENT_LABELS[segment.kind]}: ${segment.count}`;
+            track.append(part);
+          }
+          return h('div', entry.id === 'all' ? 'bar-row total' : 'bar-row', h('span', 'bar-title', entry.title), track, h('span', 'bar-caption', entry.caption));
+        }),
+      );
+      const legend = h('ul', 'legend');
+      for (const kind of Object.keys(COVERAGE_SEGMENT_LABELS) as CoverageSegmentKind[]) {
+        legend.append(h('li', `legend-item seg-${kind}`, h('span', 'swatch'), COVERAGE_SEGMENT_LABELS[kind]));
+      }
+      const gaps =
+        framework.gaps.length === 0
+          ? h('p', 'empty', 'No gaps: every mapped requirement has an implemented, partial or planned control, or a passing clause.')
+          : h(
+              'table',
+              'gaps',
+              h('thead', undefined, h('tr', undefined, h('th', undefined, 'Requirement'), h('th', undefined, 'Title'), h('th', undefined, 'Mapped ISO/IEC 27001 (state here)'))),
+              h(
+                'tbody',
+                undefined,
+                ...framework.gaps.map((gap) =>
+                  h(
+                    'tr',
+                    undefined,
+                    h('td', undefined, gap.id),
+                    h('td', undefined, gap.title),
+                    h(
+                      'td',
+                      undefined,
+                      ...gap.targets.flatMap((target, i) => [
+                        i > 0 ? ', ' : '',
+                        target.location ? button('link', target.id, () => reveal(target.location), `coverage:${framework.id}:${gap.id}:${target.id}`) : target.id,
+                        ` ${target.state}`,
+                      ]),
+                    ),
+                  ),
+                ),
+              ),
+            );
+      const block = h(
+        'div',
+        'framework',
+        h('h3', undefined, framework.name),
+        bars,
+        legend,
+        h('h4', undefined, `Gaps (${framework.gaps.length})`),
+        gaps,
+        h('p', 'credit', 'A mapping means the ISO/IEC 27001 control or clause helps meet (part of) the requirement; it never shows compliance on its own.'),
+        h('p', 'credit', `Source: ${framework.credit}`),
+      );
+      block.dataset.framework = framework.id;
+      return block;
     }),
   );
 }
@@ -406,6 +484,7 @@ function renderAll(): void {
   const data = state.data;
   renderHeader(data);
   renderSummary(data);
+  renderCoverage(data);
   renderHeatMap('inherent', data);
   renderHeatMap('residual', data);
   renderFlagged(data);

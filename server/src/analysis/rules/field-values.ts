@@ -7,6 +7,7 @@ import { isCalendarDate } from '../../../../grammar/src';
 import type { FieldSpec, ValueType } from '../../schema';
 import { describeTypes } from '../../schema/describe';
 import { nearestName, withArticle } from '../../util/nearest-name';
+import { fieldSpec } from '../../schema';
 import { specOf, type Entity, type Field } from '../model';
 import type { FileRule, Report } from '../rule';
 import { reportAtField, reportAtValue } from '../placement';
@@ -25,6 +26,8 @@ export const fieldValues: FileRule = {
   },
 };
 
+const FRAMEWORKS_FIELD = fieldSpec('organization', 'frameworks');
+
 function checkValues(entity: Entity, field: Field, spec: FieldSpec, report: Report): void {
   if (field.args.length === 0) {
     reportAtField(report, entity, field, 'invalid-value', `'${field.name}' needs a value: ${describeTypes(spec.types)}`, {
@@ -40,6 +43,8 @@ function checkValues(entity: Entity, field: Field, spec: FieldSpec, report: Repo
       continue;
     }
     if (fitsSomeType(value, spec.types)) continue;
+    // Framework ids include the workspace's mapping packs: frameworks.ts checks them (unknown-framework).
+    if (spec === FRAMEWORKS_FIELD && value.kind === 'name') continue;
     const enumType = spec.types.find((type) => type.kind === 'enum');
     const suggestion = enumType?.kind === 'enum' && value.kind === 'name' ? nearestName(value.image, enumType.values) : undefined;
     const message = spec.types.length === 1 ? valueProblem(value, spec.types[0])! : `expected ${describeTypes(spec.types)}`;

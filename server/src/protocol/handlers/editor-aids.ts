@@ -38,7 +38,7 @@ export function registerEditorAids(context: ServerContext): void {
       if (!document) return [];
       return codeLenses(document.snapshot, document.file).map((lens) => ({
         range: toRange(document.lines, lens.range.start, lens.range.end),
-        command: { title: lens.title, command: lens.command?.id ?? '', arguments: lens.command?.arguments ?? [] },
+        command: { title: lens.title, command: lens.command?.id ?? '', arguments: lens.command?.arguments ?? [], ...(lens.tooltip ? { tooltip: lens.tooltip } : {}) },
       }));
     }),
   );

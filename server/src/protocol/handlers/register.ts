@@ -6,6 +6,7 @@ import { registerCompletion } from './completion';
 import { registerCustomRequests } from './custom-requests';
 import { registerEditorAids } from './editor-aids';
 import { registerFormatting } from './formatting';
+import { registerFrameworks } from './frameworks';
 import { registerHover } from './hover';
 import { registerNavigation } from './navigation';
 import { registerRename } from './rename';
@@ -45,4 +46,5 @@ export function registerFeatureHandlers(context: ServerContext): void {
   registerStructure(context);
   registerEditorAids(context);
   registerCodeActions(context);
+  registerFrameworks(context);
 }
