@@ -21,12 +21,12 @@ function withIcons(nodes: readonly TreeNode[]): string[] {
 }
 
 const CSF_GROUPS = [
-  'GV GOVERN — 30 covered · 1 partial · 0 gaps · 0 unmapped',
+  'GV GOVERN — 29 covered · 1 partial · 1 gap · 0 unmapped',
   'ID IDENTIFY — 21 covered · 0 partial · 0 gaps · 0 unmapped',
   'PR PROTECT — 20 covered · 1 partial · 1 gap · 0 unmapped',
   'DE DETECT — 10 covered · 1 partial · 0 gaps · 0 unmapped',
   'RS RESPOND — 11 covered · 2 partial · 0 gaps · 0 unmapped',
-  'RC RECOVER — 8 covered · 0 partial · 0 gaps · 0 unmapped',
+  'RC RECOVER — 5 covered · 1 partial · 2 gaps · 0 unmapped',
 ];
 
 const NIS2_GROUP_TOTALS = [
@@ -61,11 +61,11 @@ suite('frameworks', () => {
 
   test('Frameworks view: the declared frameworks of the clinic with their totals; flawed declares none it knows', async () => {
     const roots = await childrenOf(api.views.frameworks);
-    assert.deepEqual(rows(roots), ['clinic — NIST CSF 2.0 100/106 covered · NIS2 314/351 covered', 'flawed — ']);
+    assert.deepEqual(rows(roots), ['clinic — NIST CSF 2.0 96/106 covered · NIS2 314/351 covered', 'flawed — ']);
 
     const clinic = await childrenOf(api.views.frameworks, roots[0]);
     assert.deepEqual(withIcons(clinic), [
-      'NIST CSF 2.0 — 100 covered · 5 partial · 1 gap · 0 unmapped — checklist',
+      'NIST CSF 2.0 — 96 covered · 6 partial · 4 gaps · 0 unmapped — checklist',
       'NIS2 — 314 covered · 11 partial · 0 gaps · 26 unmapped — checklist',
     ]);
     assert.deepEqual(clinic.map((n) => n.item.contextValue), ['isms.framework', 'isms.framework']);
@@ -101,7 +101,7 @@ suite('frameworks', () => {
     assert.deepEqual(withIcons(gap), ['A.8.25 Secure development life cycle — excluded — circle-slash', 'A.8.28 Secure coding — excluded — circle-slash']);
     assert.deepEqual(gap.map((n) => n.item.contextValue), ['isms.mapped.control', 'isms.mapped.control']);
     const covered = await childrenOf(api.views.frameworks, nodeLabelled(protect, 'PR.AT-01'));
-    assert.deepEqual(withIcons(covered), ['7.3 Awareness — clause · pass — pass', 'A.6.3 Information security awareness, education and training — implemented — pass']);
+    assert.deepEqual(withIcons(covered), ['7.3 Awareness — clause · unverified — circle-slash', 'A.6.3 Information security awareness, education and training — implemented — pass']);
 
     // NIS2: thirteen sections; sub-points under their parent point (2.1.2 and 2.1.2.a–j counted as eleven).
     const sections = await childrenOf(api.views.frameworks, nis2);
@@ -143,10 +143,11 @@ suite('frameworks', () => {
     await vscode.commands.executeCommand('isms.filterFrameworksByStatus', 'gap');
     const [clinicRoot] = await childrenOf(api.views.frameworks);
     const [csf, nis2] = await childrenOf(api.views.frameworks, clinicRoot);
-    assert.deepEqual(rows(await childrenOf(api.views.frameworks, csf)), ['PR PROTECT — 1 gap']);
+    assert.deepEqual(rows(await childrenOf(api.views.frameworks, csf)), ['GV GOVERN — 1 gap', 'PR PROTECT — 1 gap', 'RC RECOVER — 2 gaps']);
     assert.deepEqual(await childrenOf(api.views.frameworks, nis2), []);
-    const [gap] = await childrenOf(api.views.frameworks, (await childrenOf(api.views.frameworks, csf))[0]);
-    assert.equal(labelOf(gap!.item), 'PR.PS-06');
+    const gapGroups = await childrenOf(api.views.frameworks, csf);
+    assert.deepEqual((await childrenOf(api.views.frameworks, gapGroups[1])).map((n) => labelOf(n.item)), ['PR.PS-06']);
+    assert.deepEqual((await childrenOf(api.views.frameworks, gapGroups[2])).map((n) => labelOf(n.item)), ['RC.RP-04', 'RC.CO-04']);
 
     await vscode.commands.executeCommand('isms.filterFrameworksByStatus', 'partial');
     const [root2] = await childrenOf(api.views.frameworks);
@@ -197,21 +198,26 @@ suite('frameworks', () => {
     assert.deepEqual(
       csf!.bars.map((b) => `${b.title}: ${b.caption}`),
       [
-        'GV GOVERN: 30 covered · 1 partial · 0 gaps · 0 unmapped of 31',
+        'GV GOVERN: 29 covered · 1 partial · 1 gap · 0 unmapped of 31',
         'ID IDENTIFY: 21 covered · 0 partial · 0 gaps · 0 unmapped of 21',
         'PR PROTECT: 20 covered · 1 partial · 1 gap · 0 unmapped of 22',
         'DE DETECT: 10 covered · 1 partial · 0 gaps · 0 unmapped of 11',
         'RS RESPOND: 11 covered · 2 partial · 0 gaps · 0 unmapped of 13',
-        'RC RECOVER: 8 covered · 0 partial · 0 gaps · 0 unmapped of 8',
-        'All requirements: 100 covered · 5 partial · 1 gap · 0 unmapped of 106',
+        'RC RECOVER: 5 covered · 1 partial · 2 gaps · 0 unmapped of 8',
+        'All requirements: 96 covered · 6 partial · 4 gaps · 0 unmapped of 106',
       ],
     );
     assert.deepEqual(
       csf!.gaps.map((g) => [g.id, g.targets.map((t) => `${t.id} ${t.state}`)]),
-      [['PR.PS-06', ['A.8.25 excluded', 'A.8.28 excluded']]],
+      [
+        ['GV.RM-07', ['6.1.1 unverified']],
+        ['PR.PS-06', ['A.8.25 excluded', 'A.8.28 excluded']],
+        ['RC.RP-04', ['8.1 unverified']],
+        ['RC.CO-04', ['7.4 unverified']],
+      ],
     );
     // The gap's controls link to their SoA entries (locations the panel will reveal).
-    assert.deepEqual(csf!.gaps[0]!.targets.map((t) => [t.location?.uri.endsWith('/soa.isms'), t.location?.range.start.line]), [[true, 670], [true, 690]]);
+    assert.deepEqual(csf!.gaps[1]!.targets.map((t) => [t.location?.uri.endsWith('/soa.isms'), t.location?.range.start.line]), [[true, 670], [true, 690]]);
 
     assert.equal(nis2!.name, 'NIS2: Commission Implementing Regulation (EU) 2024/2690, Annex (technical and methodological requirements)');
     assert.equal(nis2!.bars.length, 14);

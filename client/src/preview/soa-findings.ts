@@ -24,7 +24,16 @@ export function soaFindings(status: ClauseStatusResult | null | undefined): Find
   const found: FindingResult[] = status.clauses
     .flatMap((clause): readonly FindingResult[] => (Array.isArray(clause.findings) ? clause.findings : []))
     .filter((finding) => isSoaClause(finding.clause));
-  return found.sort(
+  // A finding that counts for a clause and one of its sub-clauses is listed once.
+  const seen = new Set<string>();
+  const unique = found.filter((finding) => {
+    const where = finding.location ? `${finding.location.uri}#${finding.location.range.start.line}:${finding.location.range.start.character}` : '';
+    const key = `${finding.code}@${where}@${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
       (a.location?.uri ?? '').localeCompare(b.location?.uri ?? '') ||

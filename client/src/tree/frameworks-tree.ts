@@ -65,7 +65,7 @@ export class FrameworksTreeProvider extends IsmsTreeProvider<FrameworksResult> {
         if (trees.length === 0) return [];
         const groupItem = new vscode.TreeItem(`${group.id} ${group.name}`, vscode.TreeItemCollapsibleState.Collapsed);
         groupItem.id = ids.id('framework', framework.framework.id, 'group', group.id);
-        groupItem.description = this.filter ? `${trees.length} ${this.filter}` : totalsText(group.totals);
+        groupItem.description = this.filter ? `${trees.length} ${this.filter === 'gap' && trees.length !== 1 ? 'gaps' : this.filter}` : totalsText(group.totals);
         groupItem.contextValue = 'isms.frameworkGroup';
         return [{ item: groupItem, children: trees.map((tree) => this.requirementNode(tree, framework, ids, data.meaning)) }];
       });

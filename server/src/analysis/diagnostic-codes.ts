@@ -70,6 +70,9 @@ export const DIAGNOSTIC_CODES = {
   'missing-management-review': whole('error', '9.3', 'No management review.'),
   'duplicate-singleton': statement('error', null, 'A second organization, scope or risk-criteria.'),
   'missing-organization': whole('warning', '4', 'No organization statement.'),
+  // Inline suppressions (LANGUAGE.md §7.7): reported on the `// isms-ignore` comment.
+  'suppression-without-reason': statement('warning', null, 'An isms-ignore comment without a reason, which suppresses nothing.'),
+  'unused-suppression': statement('warning', null, 'An isms-ignore comment whose code matches no finding on the next line.'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -18,7 +18,8 @@ function finding(code: string, severity: FindingResult['severity'], clause: stri
   return { code, severity, message: `${code} message`, clause, location: at(file, line) };
 }
 
-const STATUS: ClauseStatusResult = {
+// Only the fields soaFindings reads (a clause's readiness fields are left out).
+const STATUS = {
   folderUri: 'file:///ws/flawed',
   clauses: [
     { clause: '5', title: 'Leadership', status: 'fail', findings: [finding('approver-not-top-management', 'error', '5.2', 'organization.isms', 51)] },
@@ -36,8 +37,10 @@ const STATUS: ClauseStatusResult = {
       ],
     },
     { clause: '7', title: 'Support', status: 'warn', findings: [finding('document-not-found', 'warning', '7.5.3', 'organization.isms', 57)] },
+    // A finding that counts for two clauses is listed once.
+    { clause: '6.1.3', title: 'Information security risk treatment', status: 'fail', findings: [finding('unknown-annex-control', 'error', '6.1.3 d', 'soa.isms', 27)] },
   ],
-};
+} as unknown as ClauseStatusResult;
 
 describe('preview: the findings of the Statement of Applicability (issue 13)', () => {
   it('takes the findings of clause 6.1.3 d only: not 6.1.3, 6.1.3 f or other clauses', () => {

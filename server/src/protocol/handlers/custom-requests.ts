@@ -88,3 +88,4 @@ export function registerCustomRequests(context: ServerContext): void {
     }),
   );
 }
+
