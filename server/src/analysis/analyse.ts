@@ -38,9 +38,36 @@ export interface AnalysisOptions {
   readonly frameworks?: FrameworkSet;
 }
 
+/** Findings shown per file; beyond, one `too-many-findings` says how many more there are. */
+export const MAX_FINDINGS_PER_FILE = 100;
+/** Findings shown per top-level statement (so that one statement cannot take a file's share). */
+export const MAX_FINDINGS_PER_STATEMENT = 20;
+/**
+ * Findings one collector keeps per file: beyond, it only counts them by
+ * severity in a `too-many-findings` marker, so that memory stays bounded
+ * (a million broken lines give a million findings, of which 100 are shown).
+ */
+export const STORE_LIMIT = 1000;
+
+type HiddenCounts = { error: number; warning: number; info: number };
+
 function collector(sink: Diagnostic[]): Report {
+  const counts = new Map<string, number>();
+  const markers = new Map<string, Mutable<Diagnostic> & { data: { hidden: HiddenCounts } }>();
   return (code, file, start, end, message, options = {}) => {
     const info = codeInfo(code);
+    const count = (counts.get(file) ?? 0) + 1;
+    counts.set(file, count);
+    if (count > STORE_LIMIT) {
+      let marker = markers.get(file);
+      if (!marker) {
+        marker = { file, start, end: start, code: 'too-many-findings', severity: info.severity, message: '', clause: null, data: { hidden: { error: 0, warning: 0, info: 0 } } };
+        markers.set(file, marker);
+        sink.push(marker);
+      }
+      marker.data.hidden[info.severity]++;
+      return;
+    }
     const clause = info.clause === 'context' ? (options.clause ?? null) : info.clause;
     sink.push({
       file,
@@ -76,6 +103,8 @@ export function analyseFile(file: string, text: string): FileAnalysis {
  */
 export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysis {
   const file = previous.model.file;
+  // A file with more findings than are kept is analysed afresh (what was dropped cannot be moved).
+  if (previous.diagnostics.some(isOverflowMarker)) return analyseFile(file, text);
   const result = reparse(previous.model.parsed, text);
   if (!result) return analyseFile(file, text);
   const { parsed, splice } = result;
@@ -100,6 +129,7 @@ export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysi
   };
   const report = collector(fresh);
   for (const rule of FILE_RULES) rule.check({ model: windowModel, report });
+  if (fresh.some(isOverflowMarker)) return analyseFile(file, text);
   diagnostics.push(...fresh);
   for (const diagnostic of previous.diagnostics) {
     if (diagnostic.start < splice.oldEnd) continue;
@@ -161,7 +191,107 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
   }
   const report = collector(found);
   for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, frameworks: options.frameworks, report });
-  return { index, diagnostics: sortDiagnostics(applySeverities(found, options.severities)) };
+  return { index, diagnostics: capFindings(sortDiagnostics(applySeverities(found, options.severities)), files) };
+}
+
+function isOverflowMarker(diagnostic: Diagnostic): boolean {
+  return diagnostic.code === 'too-many-findings';
+}
+
+function marker(file: string, start: number, hidden: HiddenCounts, where: string): Diagnostic {
+  const total = hidden.error + hidden.warning + hidden.info;
+  const severity = hidden.error > 0 ? 'error' : hidden.warning > 0 ? 'warning' : 'info';
+  return {
+    file,
+    start,
+    end: start,
+    code: 'too-many-findings',
+    severity,
+    message: `${total} more finding${total === 1 ? '' : 's'} ${where} not shown`,
+    clause: null,
+    data: { hidden },
+  };
+}
+
+/**
+ * At most {@link MAX_FINDINGS_PER_STATEMENT} findings per top-level
+ * statement and {@link MAX_FINDINGS_PER_FILE} per file, in position order;
+ * what is cut (and what collectors only counted) is summed up in one
+ * `too-many-findings` per statement and per file, at the first finding not
+ * shown, with the counts by severity in `data.hidden`. Sorted input, sorted output.
+ */
+export function capFindings(sorted: readonly Diagnostic[], files: readonly FileAnalysis[]): Diagnostic[] {
+  const statementsOf = new Map<string, readonly Statement[]>(files.map((file) => [file.model.file, file.model.parsed.statements]));
+  const result: Diagnostic[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const file = sorted[i].file;
+    let j = i;
+    while (j < sorted.length && sorted[j].file === file) j++;
+    if (j - i <= MAX_FINDINGS_PER_STATEMENT && !sorted.slice(i, j).some(isOverflowMarker)) {
+      for (let k = i; k < j; k++) result.push(sorted[k]);
+      i = j;
+      continue;
+    }
+    const statements = statementsOf.get(file) ?? [];
+    const fileHidden: HiddenCounts = { error: 0, warning: 0, info: 0 };
+    let fileHiddenAt = -1;
+    const hide = (diagnostic: Diagnostic) => {
+      const counts = (diagnostic.data as { hidden?: HiddenCounts } | undefined)?.hidden;
+      if (isOverflowMarker(diagnostic) && counts) {
+        fileHidden.error += counts.error;
+        fileHidden.warning += counts.warning;
+        fileHidden.info += counts.info;
+      } else {
+        fileHidden[diagnostic.severity]++;
+      }
+      if (fileHiddenAt < 0 || diagnostic.start < fileHiddenAt) fileHiddenAt = diagnostic.start;
+    };
+    // Per statement first: the statement that holds each finding (-1: none).
+    const kept: Diagnostic[] = [];
+    let s = 0;
+    let current = -2;
+    let inStatement = 0;
+    let statementHidden: HiddenCounts | undefined;
+    let statementHiddenAt = 0;
+    const flushStatement = () => {
+      if (statementHidden) kept.push(marker(file, statementHiddenAt, statementHidden, 'in this statement'));
+      statementHidden = undefined;
+    };
+    for (let k = i; k < j; k++) {
+      const diagnostic = sorted[k];
+      if (isOverflowMarker(diagnostic)) {
+        hide(diagnostic);
+        continue;
+      }
+      while (s < statements.length && statements[s].end <= diagnostic.start) s++;
+      const at = s < statements.length && statements[s].start <= diagnostic.start ? s : -1;
+      if (at !== current || at === -1) {
+        flushStatement();
+        current = at;
+        inStatement = 0;
+      }
+      if (++inStatement <= MAX_FINDINGS_PER_STATEMENT) {
+        kept.push(diagnostic);
+      } else {
+        if (!statementHidden) {
+          statementHidden = { error: 0, warning: 0, info: 0 };
+          statementHiddenAt = diagnostic.start;
+        }
+        statementHidden[diagnostic.severity]++;
+      }
+    }
+    flushStatement();
+    // Then per file, in position order (statement markers stand where their first hidden finding was).
+    kept.sort(byPosition);
+    const shown = kept.slice(0, MAX_FINDINGS_PER_FILE);
+    // Statement markers that are cut count what they stood for.
+    for (const diagnostic of kept.slice(MAX_FINDINGS_PER_FILE)) hide(diagnostic);
+    if (fileHiddenAt >= 0) shown.push(marker(file, fileHiddenAt, fileHidden, 'in this file'));
+    for (const diagnostic of shown.sort(byPosition)) result.push(diagnostic);
+    i = j;
+  }
+  return result;
 }
 
 function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOverrides | undefined): Diagnostic[] {
@@ -175,6 +305,10 @@ function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOverrides
   return result;
 }
 
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)));
+  return diagnostics.sort(byPosition);
 }

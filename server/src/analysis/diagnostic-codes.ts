@@ -70,6 +70,8 @@ export const DIAGNOSTIC_CODES = {
   'missing-management-review': whole('error', '9.3', 'No management review.'),
   'duplicate-singleton': statement('error', null, 'A second organization, scope or risk-criteria.'),
   'missing-organization': whole('warning', '4', 'No organization statement.'),
+  // Hostile input (issue 14).
+  'too-many-findings': statement('warning', null, 'More findings in a statement or file than are shown; the rest are counted.'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

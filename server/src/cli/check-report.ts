@@ -15,7 +15,13 @@ export function summarize(files: number, diagnostics: readonly PositionedDiagnos
   let warnings = 0;
   let infos = 0;
   for (const { diagnostic } of diagnostics) {
-    if (diagnostic.severity === 'error') errors++;
+    const hidden = diagnostic.data?.hidden;
+    if (hidden) {
+      // A too-many-findings stands for the findings not shown: they count.
+      errors += hidden.error;
+      warnings += hidden.warning;
+      infos += hidden.info;
+    } else if (diagnostic.severity === 'error') errors++;
     else if (diagnostic.severity === 'warning') warnings++;
     else infos++;
   }

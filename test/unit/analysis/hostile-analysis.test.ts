@@ -30,3 +30,37 @@ describe('hostile input: duplicate ids', () => {
     assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
   });
 });
+
+describe('hostile input: findings are capped', () => {
+  it('shows 100 findings per file, then one "N more findings in this file not shown"', () => {
+    // Whole-ISMS findings go to a.isms, the first file.
+    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'x.isms': 'x\n'.repeat(250) });
+    const inFile = diagnostics.filter((d) => d.file === 'x.isms');
+    assert.equal(inFile.length, 101);
+    const last = inFile[100];
+    assert.equal(last.code, 'too-many-findings');
+    assert.equal(last.message, '150 more findings in this file not shown');
+    assert.equal(last.severity, 'error');
+    assert.deepEqual(last.data?.hidden, { error: 150, warning: 0, info: 0 });
+    assert.equal(last.start, 200, 'at the first finding not shown (line 101)');
+  });
+
+  it('shows 20 findings per statement, then one "N more findings in this statement not shown"', () => {
+    const args = Array.from({ length: 30 }, (_, i) => `nope${i}`).join(', ');
+    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'r.isms': `risk r "t" {\n  controls ${args}\n}\n` }).filter((d) => d.file === 'r.isms');
+    // 3 missing fields and 30 unknown references: 20 shown.
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      [...Array(3).fill('missing-field'), ...Array(17).fill('unknown-reference'), 'too-many-findings'],
+    );
+    assert.equal(diagnostics[20].message, '13 more findings in this statement not shown');
+    assert.equal(diagnostics[20].start, 'risk r "t" {\n  controls '.length + args.indexOf('nope17'));
+  });
+
+  it('keeps memory bounded: 200,000 broken lines give 101 findings', () => {
+    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'x.isms': 'x\n'.repeat(200_000) });
+    const inFile = diagnostics.filter((d) => d.file === 'x.isms');
+    assert.equal(inFile.length, 101);
+    assert.equal(inFile[100].message, '199900 more findings in this file not shown');
+  });
+});
