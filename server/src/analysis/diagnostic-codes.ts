@@ -71,6 +71,8 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-singleton': statement('error', null, 'A second organization, scope or risk-criteria.'),
   'missing-organization': whole('warning', '4', 'No organization statement.'),
   // Hostile input (issue 14).
+  'bidi-control-character': statement('warning', null, 'A bidirectional control character (Trojan Source).'),
+  'invalid-encoding': statement('error', null, 'The file is not valid UTF-8.'),
   'too-many-findings': statement('warning', null, 'More findings in a statement or file than are shown; the rest are counted.'),
 } as const satisfies Record<string, CodeInfo>;
 

@@ -24,6 +24,7 @@ import { riskRatings } from './rules/risk-ratings';
 import { riskTreatment } from './rules/risk-treatment';
 import { soaCompleteness } from './rules/soa-completeness';
 import { syntaxErrors } from './rules/syntax-errors';
+import { textHazards } from './rules/text-hazards';
 import { unknownStatements } from './rules/unknown-statements';
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -53,4 +54,6 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   mandatoryElements,
   soaCompleteness,
   frameworks,
+  // Hostile input (issue 14).
+  textHazards,
 ];
