@@ -73,6 +73,7 @@ export const DIAGNOSTIC_CODES = {
   // Hostile input (issue 14).
   'bidi-control-character': statement('warning', null, 'A bidirectional control character (Trojan Source).'),
   'invalid-encoding': statement('error', null, 'The file is not valid UTF-8.'),
+  'document-outside-workspace': statement('warning', '7.5.3', 'A document or evidence path that names a file outside the workspace folder.'),
   'too-many-findings': statement('warning', null, 'More findings in a statement or file than are shown; the rest are counted.'),
 } as const satisfies Record<string, CodeInfo>;
 

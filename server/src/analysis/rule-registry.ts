@@ -5,6 +5,7 @@ import { competenceEvidence } from './rules/competence-evidence';
 import { controlJustification } from './rules/control-justification';
 import { controlStatus } from './rules/control-status';
 import { documentNotFound } from './rules/document-not-found';
+import { documentOutsideWorkspace } from './rules/document-outside-workspace';
 import { duplicateIds } from './rules/duplicate-ids';
 import { entityHeads } from './rules/entity-heads';
 import { excludedControls } from './rules/excluded-controls';
@@ -39,6 +40,8 @@ export const FILE_RULES: readonly FileRule[] = [
   controlStatus,
   competenceEvidence,
   nonconformityClosure,
+  // Hostile input (issue 14).
+  documentOutsideWorkspace,
 ];
 
 export const CONTEXTUAL_FILE_RULES: readonly ContextualFileRule[] = [riskRatings, riskTreatment, reviewOverdue, riskAssessmentOverdue];
