@@ -30,7 +30,7 @@ export function symlinkDag(dir, levels = 14) {
     symlinkSync(join(dir, `l${level + 1}`), join(dir, `l${level}`, 'a'));
     symlinkSync(join(dir, `l${level + 1}`), join(dir, `l${level}`, 'b'));
   }
-  return 'l0';
+  return '.';
 }
 
 /** A workspace with a link `r -> /`. */

@@ -53,7 +53,7 @@ type HiddenCounts = { error: number; warning: number; info: number };
 
 function collector(sink: Diagnostic[]): Report {
   const counts = new Map<string, number>();
-  const markers = new Map<string, Mutable<Diagnostic> & { data: { hidden: HiddenCounts } }>();
+  const markers = new Map<string, { -readonly [K in keyof Diagnostic]: Diagnostic[K] } & { data: { hidden: HiddenCounts } }>();
   return (code, file, start, end, message, options = {}) => {
     const info = codeInfo(code);
     const count = (counts.get(file) ?? 0) + 1;
