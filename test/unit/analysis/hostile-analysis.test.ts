@@ -3,6 +3,8 @@
  * findings bounded, whatever the file holds.
  */
 import * as assert from 'node:assert/strict';
+import { MAX_ARGUMENTS } from '../../../grammar/src/limits';
+import { parse, parseWithRecovery } from '../../../grammar/src/parse';
 import { createLanguageService } from '../../../server/src/language-service';
 
 function analyse(files: Record<string, string>) {
@@ -62,5 +64,21 @@ describe('hostile input: findings are capped', () => {
     const inFile = diagnostics.filter((d) => d.file === 'x.isms');
     assert.equal(inFile.length, 101);
     assert.equal(inFile[100].message, '199900 more findings in this file not shown');
+  });
+});
+
+describe('hostile input: values per statement are bounded', () => {
+  it('keeps 10,000 values of a statement and drops the rest with one error, on both parsers', () => {
+    const values = Array.from({ length: MAX_ARGUMENTS + 5 }, (_, i) => `v${i}`);
+    const text = `x ${values.join(', ')}\ny 1\n`;
+    const fast = parse(text);
+    const slow = parseWithRecovery(text);
+    for (const parsed of [fast, slow]) {
+      assert.equal(parsed.statements.length, 2);
+      assert.equal(parsed.statements[0].args.length, MAX_ARGUMENTS);
+      assert.equal(parsed.statements[0].args[MAX_ARGUMENTS - 1].image, `v${MAX_ARGUMENTS - 1}`);
+      assert.deepEqual(parsed.errors, [{ message: 'more than 10000 values: the 5 after them are ignored', start: text.indexOf(`v${MAX_ARGUMENTS},`), end: text.indexOf('\ny') }]);
+    }
+    assert.deepEqual(JSON.parse(JSON.stringify(fast.statements)), JSON.parse(JSON.stringify(slow.statements)));
   });
 });
