@@ -200,17 +200,28 @@ function isOverflowMarker(diagnostic: Diagnostic): boolean {
 
 function marker(file: string, start: number, hidden: HiddenCounts, where: string): Diagnostic {
   const total = hidden.error + hidden.warning + hidden.info;
-  const severity = hidden.error > 0 ? 'error' : hidden.warning > 0 ? 'warning' : 'info';
   return {
     file,
     start,
     end: start,
     code: 'too-many-findings',
-    severity,
+    severity: codeInfo('too-many-findings').severity,
     message: `${total} more finding${total === 1 ? '' : 's'} ${where} not shown`,
     clause: null,
     data: { hidden },
   };
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The `limit` findings to show of a group in position order: the most severe first, then the first in position. */
+function mostSevere(group: readonly Diagnostic[], limit: number): { shown: Diagnostic[]; hidden: Diagnostic[] } {
+  if (group.length <= limit) return { shown: [...group], hidden: [] };
+  const ranked = group.map((diagnostic, order) => ({ diagnostic, order }));
+  ranked.sort((a, b) => SEVERITY_RANK[a.diagnostic.severity] - SEVERITY_RANK[b.diagnostic.severity] || a.order - b.order);
+  const shown = ranked.slice(0, limit).sort((a, b) => a.order - b.order).map((entry) => entry.diagnostic);
+  const hidden = ranked.slice(limit).sort((a, b) => a.order - b.order).map((entry) => entry.diagnostic);
+  return { shown, hidden };
 }
 
 /**
@@ -248,16 +259,9 @@ export function capFindings(sorted: readonly Diagnostic[], files: readonly FileA
       if (fileHiddenAt < 0 || diagnostic.start < fileHiddenAt) fileHiddenAt = diagnostic.start;
     };
     // Per statement first: the statement that holds each finding (-1: none).
-    const kept: Diagnostic[] = [];
+    const groups: Diagnostic[][] = [];
     let s = 0;
     let current = -2;
-    let inStatement = 0;
-    let statementHidden: HiddenCounts | undefined;
-    let statementHiddenAt = 0;
-    const flushStatement = () => {
-      if (statementHidden) kept.push(marker(file, statementHiddenAt, statementHidden, 'in this statement'));
-      statementHidden = undefined;
-    };
     for (let k = i; k < j; k++) {
       const diagnostic = sorted[k];
       if (isOverflowMarker(diagnostic)) {
@@ -266,27 +270,26 @@ export function capFindings(sorted: readonly Diagnostic[], files: readonly FileA
       }
       while (s < statements.length && statements[s].end <= diagnostic.start) s++;
       const at = s < statements.length && statements[s].start <= diagnostic.start ? s : -1;
-      if (at !== current || at === -1) {
-        flushStatement();
+      if (at !== current || at === -1 || groups.length === 0) {
+        groups.push([]);
         current = at;
-        inStatement = 0;
       }
-      if (++inStatement <= MAX_FINDINGS_PER_STATEMENT) {
-        kept.push(diagnostic);
-      } else {
-        if (!statementHidden) {
-          statementHidden = { error: 0, warning: 0, info: 0 };
-          statementHiddenAt = diagnostic.start;
-        }
-        statementHidden[diagnostic.severity]++;
+      groups[groups.length - 1].push(diagnostic);
+    }
+    const kept: Diagnostic[] = [];
+    for (const group of groups) {
+      const { shown, hidden } = mostSevere(group, MAX_FINDINGS_PER_STATEMENT);
+      kept.push(...shown);
+      if (hidden.length > 0) {
+        const counts: HiddenCounts = { error: 0, warning: 0, info: 0 };
+        for (const diagnostic of hidden) counts[diagnostic.severity]++;
+        kept.push(marker(file, hidden[0].start, counts, 'in this statement'));
       }
     }
-    flushStatement();
-    // Then per file, in position order (statement markers stand where their first hidden finding was).
+    // Then per file (statement markers stand where their first hidden finding was; cut, they count what they stood for).
     kept.sort(byPosition);
-    const shown = kept.slice(0, MAX_FINDINGS_PER_FILE);
-    // Statement markers that are cut count what they stood for.
-    for (const diagnostic of kept.slice(MAX_FINDINGS_PER_FILE)) hide(diagnostic);
+    const { shown, hidden } = mostSevere(kept, MAX_FINDINGS_PER_FILE);
+    for (const diagnostic of hidden) hide(diagnostic);
     if (fileHiddenAt >= 0) shown.push(marker(file, fileHiddenAt, fileHidden, 'in this file'));
     for (const diagnostic of shown.sort(byPosition)) result.push(diagnostic);
     i = j;

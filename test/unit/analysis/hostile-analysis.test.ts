@@ -42,7 +42,7 @@ describe('hostile input: findings are capped', () => {
     const last = inFile[100];
     assert.equal(last.code, 'too-many-findings');
     assert.equal(last.message, '150 more findings in this file not shown');
-    assert.equal(last.severity, 'error');
+    assert.equal(last.severity, 'warning');
     assert.deepEqual(last.data?.hidden, { error: 150, warning: 0, info: 0 });
     assert.equal(last.start, 200, 'at the first finding not shown (line 101)');
   });
@@ -57,6 +57,21 @@ describe('hostile input: findings are capped', () => {
     );
     assert.equal(diagnostics[20].message, '13 more findings in this statement not shown');
     assert.equal(diagnostics[20].start, 'risk r "t" {\n  controls '.length + args.indexOf('nope17'));
+  });
+
+  it('shows the most severe findings first: no error hides behind warnings', () => {
+    // 25 warnings (document-outside-workspace), then one error (unknown-field) in the same statement.
+    const evidence = Array.from({ length: 25 }, (_, i) => `"/etc/f${i}"`).join(', ');
+    const diagnostics = analyse({
+      'a.isms': 'organization "O"\n',
+      'c.isms': `control A.5.1 {\n  applicable yes\n  reason "r"\n  status implemented\n  evidence ${evidence}\n  nonsense 1\n}\n`,
+    }).filter((d) => d.file === 'c.isms');
+    assert.equal(diagnostics.length, 21);
+    assert.ok(diagnostics.some((d) => d.code === 'unknown-field'), 'the error is shown');
+    assert.equal(diagnostics.filter((d) => d.code === 'document-outside-workspace').length, 19);
+    const last = diagnostics.find((d) => d.code === 'too-many-findings')!;
+    assert.equal(last.message, '6 more findings in this statement not shown');
+    assert.deepEqual(last.data?.hidden, { error: 0, warning: 6, info: 0 });
   });
 
   it('keeps memory bounded: 200,000 broken lines give 101 findings', () => {
