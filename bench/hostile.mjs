@@ -44,7 +44,8 @@ function measure(cwd, target) {
     result = spawnSync('/usr/bin/time', ['-f', 'ISMS_PEAK_KB=%M', process.execPath, ...args], { cwd, maxBuffer: 1 << 30 });
     const stderr = result.stderr.toString();
     peakKb = Number(/ISMS_PEAK_KB=(\d+)/.exec(stderr)?.[1]);
-    result.stderr = Buffer.from(stderr.replace(/ISMS_PEAK_KB=\d+\n?/, ''));
+    // GNU time's own lines are not the CLI's.
+    result.stderr = Buffer.from(stderr.replace(/ISMS_PEAK_KB=\d+\n?/, '').replace(/Command exited with non-zero status \d+\n/, ''));
   } else {
     const wrapper = `const r=require('child_process').spawnSync(process.execPath,${JSON.stringify(args)},{stdio:['ignore','inherit','inherit']});process.stderr.write('ISMS_PEAK_KB='+process.resourceUsage().maxRSS+'\\n');process.exit(r.status??2)`;
     result = spawnSync(process.execPath, ['-e', wrapper], { cwd, maxBuffer: 1 << 30 });
