@@ -101,4 +101,13 @@ describe('language server: lifecycle conformance (issue 14 #13)', function () {
     const badFormat = await client.request(4, 'isms/skeleton', { organization: 7 });
     assert.deepEqual(badFormat.error, { code: -32602, message: 'organization must be a string' });
   });
+
+  it('exits (code 1) after a corrupt header instead of hanging on the stream', async () => {
+    client = new RawClient();
+    assert.ok((await client.request(1, 'initialize', INITIALIZE)).result);
+    const exited = new Promise<number | null>((resolve) => client!.child.on('exit', (code) => resolve(code)));
+    client.child.stdin!.write('Content-Type: garbage\r\n\r\n{"jsonrpc":"2.0","id":2,"method":"shutdown"}');
+    const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 5000))]);
+    assert.equal(code, 1);
+  });
 });
