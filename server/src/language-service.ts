@@ -21,6 +21,7 @@ import type { Diagnostic } from './analysis/diagnostic';
 import type { FileModel } from './analysis/model';
 import type { DocumentResolver } from './analysis/rule';
 import type { Snapshot } from './analysis/snapshot';
+import type { SuppressedFinding } from './analysis/suppressions';
 import { Workspace } from './analysis/workspace';
 import { cachedFrameworkSet, type FrameworkInfo, type FrameworkSet, type MappingPackText } from './catalogue/framework-set';
 import { clauseStatus as clauseStatusOf, type ClauseStatus } from './features/clause-status';
@@ -195,17 +196,27 @@ export function codeActions(snapshot: Snapshot, file: string, start: number, end
   return codeActionsOf(snapshot, file, start, end);
 }
 
+/** The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors: `errors` counts them. */
 export function soaTable(snapshot: Snapshot): SoaTable {
-  return soaTableOf(snapshot.analysis().index, snapshot.asOf);
+  const { index, diagnostics } = snapshot.analysis();
+  let errors = 0;
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
+  return soaTableOf(index, snapshot.asOf, errors);
 }
 
 export function riskRegister(snapshot: Snapshot): RiskRegister {
   return riskRegisterOf(snapshot.analysis().index);
 }
 
-/** The ISMS clauses with their findings. */
+/** Clause readiness (LANGUAGE.md §7.5): every clause 4–10.2 with its state, findings, records and the auditor's questions. */
 export function clauseStatus(snapshot: Snapshot): ClauseStatus[] {
-  return clauseStatusOf(snapshot.diagnostics());
+  const { diagnostics, index } = snapshot.analysis();
+  return clauseStatusOf(diagnostics, index);
+}
+
+/** The findings that `// isms-ignore CODE: reason` comments took out (LANGUAGE.md §7.7), with their reasons. */
+export function suppressedFindings(snapshot: Snapshot): readonly SuppressedFinding[] {
+  return snapshot.analysis().suppressed;
 }
 
 /** SoA coverage: the Annex A controls with an entry. */
@@ -271,7 +282,9 @@ export type { DocumentResolver } from './analysis/rule';
 export { ALL_CODES, DIAGNOSTIC_CODES, codeInfo, type DiagnosticCode, type Severity } from './analysis/diagnostic-codes';
 export type { LineIndex, ParsedFile } from '../../grammar/src';
 export { isCalendarDate } from '../../grammar/src';
-export type { ClauseStatus } from './features/clause-status';
+export type { ClauseStatus, ClauseState, ClauseRecordCount } from './features/clause-status';
+export type { SuppressedFinding } from './analysis/suppressions';
+export type { EntityKind } from './schema';
 export type { CodeAction } from './features/code-actions/code-actions';
 export type { CodeLens } from './features/code-lenses';
 export type { CompletionItem, CompletionKind } from './features/completion';

@@ -309,12 +309,15 @@ describe('SoA preview webview in Chromium (XSS and CSP)', function () {
     ]);
 
     await post({ type: 'exportResult', requestId: 1, outcome: 'written', message: `Exported to ${RISK_TITLE}` });
+    // window.postMessage is dispatched as a task of its own: wait for it to be handled.
+    await page.waitForFunction((text) => document.querySelector('.status')?.textContent === text, `Exported to ${RISK_TITLE}`, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await page.textContent('.status'), `Exported to ${RISK_TITLE}`);
 
     const before = await page.evaluate(() => document.body.textContent);
     await post({ type: 'update', version: 'x', soa: { rows: [{ id: '<img src=x onerror=alert(8)>' }] } });
     await post({ type: 'update', version: 2, folderUri: 'file:///ws', folderName: 'ws', soa: { rows: 'nope' }, risks: null });
     await post({ type: 'error', version: 3, message: REASON });
+    await page.waitForFunction((text) => document.querySelector('.status')?.textContent === text, REASON, { timeout: 5000 }).catch(() => undefined);
     assert.equal(await page.textContent('.status'), REASON);
     assert.equal(await page.evaluate(() => document.body.textContent), before.replace(`Exported to ${RISK_TITLE}`, REASON));
     assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);

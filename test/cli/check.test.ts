@@ -40,7 +40,7 @@ describe('isms check', () => {
   it('prints JSON exactly as LANGUAGE.md §5 specifies', () => {
     const run = runCli(['check', 'examples/flawed', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout);
-    assert.deepEqual(Object.keys(report), ['version', 'files', 'diagnostics']);
+    assert.deepEqual(Object.keys(report), ['version', 'files', 'diagnostics', 'suppressed']);
     assert.equal(report.version, 1);
     assert.equal(report.files, fs.readdirSync('examples/flawed').filter((f) => f.endsWith('.isms')).length);
     const keys = ['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'clause', 'message'];
@@ -61,7 +61,7 @@ describe('isms check', () => {
     const run = runCli(['check', 'examples/flawed', ...AS_OF]);
     expectGolden('test/golden/cli/flawed.txt', run.stdout);
     assert.match(run.stdout, /^examples\/flawed\/organization\.isms:\d+:\d+: (error|warning) [a-z-]+/m);
-    assert.match(run.stdout, /3 files checked: \d+ errors, \d+ warnings\n$/);
+    assert.match(run.stdout, /4 files checked: \d+ errors, \d+ warnings; 1 finding suppressed\n$/);
   });
 
   it('prints SARIF 2.1.0 with rule metadata and the clause', () => {
@@ -78,8 +78,10 @@ describe('isms check', () => {
       assert.ok('clause' in rule.properties);
     }
     const json = JSON.parse(runCli(['check', 'examples/flawed', '--format', 'json', ...AS_OF]).stdout);
-    assert.equal(only.results.length, json.diagnostics.length);
-    only.results.forEach((result: any, i: number) => {
+    const standing = only.results.filter((result: any) => result.suppressions === undefined);
+    assert.equal(standing.length, json.diagnostics.length);
+    assert.equal(only.results.length, json.diagnostics.length + json.suppressed.length);
+    standing.forEach((result: any, i: number) => {
       const d = json.diagnostics[i];
       assert.equal(result.ruleId, d.code);
       assert.equal(rules[result.ruleIndex].id, d.code);
@@ -134,6 +136,78 @@ describe('isms check', () => {
         assert.equal(run.stdout, '');
       });
     }
+  });
+
+  describe('suppressions (LANGUAGE.md §7.7)', () => {
+    const files = {
+      'isms.isms': [
+        '// isms-ignore missing-scope, missing-policy: both are kept in the group ISMS and imported at the next release',
+        'organization "Acme Cloud Ltd" {',
+        '  top-management ceo',
+        '  climate-change not-relevant',
+        '}',
+        '',
+        'role ceo "Chief Executive" {',
+        '  top-management yes',
+        '}',
+        '',
+        'role cto "Chief Technology Officer" {',
+        '  // isms-ignore missing-competence-evidence',
+        '  responsibilities "Operates the ISMS"',
+        '}',
+        '',
+      ].join('\n'),
+    };
+
+    it('counts the suppressed findings in the text summary', () => {
+      const dir = tempDir(files);
+      const run = runCli(['check', dir, ...AS_OF], { cwd: dir });
+      assert.doesNotMatch(run.stdout, / missing-scope /);
+      assert.doesNotMatch(run.stdout, / missing-policy /);
+      assert.match(run.stdout, /^isms\.isms:12:3: warning suppression-without-reason: this suppression has no reason, so it suppresses nothing: write '\/\/ isms-ignore missing-competence-evidence: reason'$/m);
+      assert.match(run.stdout, /^isms\.isms:11:1: warning missing-competence-evidence /m);
+      assert.match(run.stdout, /^1 file checked: \d+ errors, \d+ warnings; 2 findings suppressed\n$/m);
+    });
+
+    it('lists them under "suppressed" in JSON, with file, line, code and reason', () => {
+      const dir = tempDir(files);
+      const report = JSON.parse(runCli(['check', dir, '--format', 'json', ...AS_OF], { cwd: dir }).stdout);
+      const reason = 'both are kept in the group ISMS and imported at the next release';
+      assert.deepEqual(report.suppressed, [
+        { file: 'isms.isms', line: 2, column: 1, severity: 'error', code: 'missing-policy', clause: '5.2', message: report.suppressed[0].message, reason, suppressionLine: 1 },
+        { file: 'isms.isms', line: 2, column: 1, severity: 'error', code: 'missing-scope', clause: '4.3', message: report.suppressed[1].message, reason, suppressionLine: 1 },
+      ]);
+      assert.ok(!report.diagnostics.some((d: { code: string }) => d.code === 'missing-scope' || d.code === 'missing-policy'));
+    });
+
+    it('marks them in SARIF as suppressed in source, with the reason as justification', () => {
+      const dir = tempDir(files);
+      const sarif = JSON.parse(runCli(['check', dir, '--format', 'sarif', ...AS_OF], { cwd: dir }).stdout);
+      const suppressed = sarif.runs[0].results.filter((r: any) => r.suppressions);
+      assert.deepEqual(
+        suppressed.map((r: any) => [r.ruleId, r.locations[0].physicalLocation.region.startLine, r.suppressions]),
+        ['missing-policy', 'missing-scope'].map((code) => [
+          code,
+          2,
+          [
+            {
+              kind: 'inSource',
+              status: 'accepted',
+              justification: 'both are kept in the group ISMS and imported at the next release',
+              location: { physicalLocation: { artifactLocation: { uri: 'isms.isms' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 111 } } },
+            },
+          ],
+        ]),
+      );
+    });
+
+    it('prints no suppression count when nothing is suppressed, and a suppression does not lift the exit code of the rest', () => {
+      const dir = tempDir({ 'isms.isms': files['isms.isms'].replace('// isms-ignore missing-scope, missing-policy: both', '// isms-ignore missing-scope: both') });
+      const run = runCli(['check', dir, ...AS_OF], { cwd: dir });
+      assert.match(run.stdout, /; 1 finding suppressed\n$/);
+      assert.match(run.stdout, / error missing-policy /);
+      assert.equal(run.status, 1);
+    });
   });
 
   it('skips a broken link and a link loop with a warning, not a crash', () => {

@@ -43,6 +43,10 @@ suite('language features', () => {
         ['it-admin', 'IT Administrator'],
         ['driver-lead', 'Lead Driver'],
         ['dispatch', 'Dispatch Coordinator'],
+        // suppressions.isms
+        ['courier-trainer', 'Courier Trainer'],
+        ['depot-lead', 'Depot Lead'],
+        ['night-supervisor', 'Night Supervisor'],
       ],
     );
   });

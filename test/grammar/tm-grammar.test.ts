@@ -159,8 +159,8 @@ describe('TextMate grammar', () => {
     });
 
     it('reports a top-level statement that is no kind, and still tags its id', () => {
-      const all = tokens('supplier van-hire "Acme Van Hire" {\n  contract "Fuel cards"\n}\n');
-      assertScope(tokenAt(all, 1, 'supplier'), 'invalid.illegal.unknown-statement.isms');
+      const all = tokens('vendor van-hire "Acme Van Hire" {\n  contract "Fuel cards"\n}\n');
+      assertScope(tokenAt(all, 1, 'vendor'), 'invalid.illegal.unknown-statement.isms');
       assertScope(tokenAt(all, 1, 'van-hire'), ID);
       assertScope(tokenAt(all, 2, 'contract'), FIELD);
     });

@@ -54,9 +54,9 @@ describe('language server: workspace and diagnostics', function () {
       .filter((n) => n.method === '$/progress')
       .map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
     assert.deepEqual(progress[0], { kind: 'begin', title: 'ISMS', cancellable: false, message: 'reading files…', percentage: 0 });
-    assert.ok(progress.some((v) => v.kind === 'report' && v.message === 'reading 3 files…'), JSON.stringify(progress));
+    assert.ok(progress.some((v) => v.kind === 'report' && v.message === 'reading 4 files…'), JSON.stringify(progress));
     assert.equal(progress.at(-1)?.kind, 'end');
-    assert.ok(client.logs.some((line) => /: 3 \.isms files read in \d+ ms$/.test(line)), client.logs.join('\n'));
+    assert.ok(client.logs.some((line) => /: 4 \.isms files read in \d+ ms$/.test(line)), client.logs.join('\n'));
   });
 
   it('follows edits of an open document, with its version', async () => {
@@ -125,8 +125,16 @@ describe('language server: workspace and diagnostics', function () {
     await client.waitForDiagnostics(fileUri(path.join(dir, 'soa.isms')));
     const soa = await client.request<{ rows: { id: string }[]; folderUri: string }>('isms/soaTable', { uri: fileUri(dir) });
     assert.equal(soa.rows.filter((r) => r.id.startsWith('A.')).length, 93);
-    const clauses = await client.request<{ clauses: { clause: string; status: string }[] }>('isms/clauseStatus', {});
-    assert.deepEqual(clauses.clauses.map((c) => `${c.clause}:${c.status}`), ['4:pass', '5:pass', '6:pass', '7:pass', '8:pass', '9:pass', '10:pass']);
+    const clauses = await client.request<{ clauses: { clause: string; status: string; records: { count: number }[]; asks: string[] }[] }>('isms/clauseStatus', {});
+    // Clause readiness (§7.5): the clinic has no fail or warn; what nothing checks is unverified, with its records and questions.
+    assert.equal(clauses.clauses.length, 41);
+    assert.deepEqual([...new Set(clauses.clauses.map((c) => c.status))].sort(), ['pass', 'unverified']);
+    assert.deepEqual(clauses.clauses.filter((c) => c.clause.split('.').length === 1).map((c) => `${c.clause}:${c.status}`), ['4:unverified', '5:unverified', '6:unverified', '7:unverified', '8:unverified', '9:unverified', '10:unverified']);
+    const s44 = clauses.clauses.find((c) => c.clause === '4.4')!;
+    assert.equal(s44.status, 'unverified');
+    assert.deepEqual(s44.records.map((r) => r.count), [6, 23, 93, 1, 1]);
+    assert.ok(s44.asks.length > 0);
+    assert.equal(clauses.clauses.find((c) => c.clause === '6.1.2')!.status, 'pass');
     const risks = await client.request<{ risks: unknown[]; inherentMatrix: { cells: unknown[][] } }>('isms/riskRegister', {});
     assert.ok(risks.risks.length > 10);
     assert.equal(risks.inherentMatrix.cells.length, 5);

@@ -1,33 +1,88 @@
 /**
- * The Clauses view as plain data (pure, no `vscode`): clauses 4–10 with their
- * status and the findings under each, as the server computed them.
+ * The Clauses view as plain data (pure, no `vscode`): clauses 4–10 and their
+ * sub-clauses 4.1–10.2 with their readiness (LANGUAGE.md §7.5: fail, warn,
+ * pass, unverified) and the findings under each, as the server computed them.
+ * An unverified clause is never shown as passing: it lists what the ISMS
+ * records for it and what an auditor will ask.
  */
 import type { ClauseStatusResult, FindingResult } from '../../../server/src/protocol/custom-requests';
-import { ERROR, INFO, PASS, WARNING, plural, type IconSpec } from './icons';
+import { ERROR, INFO, PASS, UNVERIFIED, WARNING, plural, type IconSpec } from './icons';
 import { code, escapeMarkdown } from './markdown';
 
 export type ClauseRow = ClauseStatusResult['clauses'][number];
+export type ClauseState = ClauseRow['status'];
 
 export function clauseLabel(clause: ClauseRow): string {
   return `${clause.clause} ${clause.title}`;
 }
 
-/** The number of findings, e.g. `3 findings`. */
-export function clauseDescription(clause: ClauseRow): string {
-  return plural(clause.findings.length, 'finding');
+/** The sub-clauses of a clause, in document order. */
+export function subClauses(clause: ClauseRow, all: readonly ClauseRow[]): ClauseRow[] {
+  return all.filter((c) => c.parent === clause.clause);
 }
 
-export function clauseIcon(status: ClauseRow['status']): IconSpec {
-  return status === 'fail' ? ERROR : status === 'warn' ? WARNING : PASS;
+/** The clauses without sub-clauses (4.1, …, 6.1.3, …, 10.2): those whose state is established directly. */
+export function leafClauses(all: readonly ClauseRow[]): ClauseRow[] {
+  const parents = new Set(all.map((c) => c.parent));
+  return all.filter((c) => !parents.has(c.clause));
 }
 
-export function clauseTooltip(clause: ClauseRow): string {
-  const errors = clause.findings.filter((f) => f.severity === 'error').length;
-  const warnings = clause.findings.filter((f) => f.severity === 'warning').length;
-  const infos = clause.findings.length - errors - warnings;
-  const verdict = clause.status === 'fail' ? 'Fails' : clause.status === 'warn' ? 'Passes with warnings' : 'Passes';
-  const counts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [plural(infos, 'note')] : [])].join(', ');
-  return `**Clause ${escapeMarkdown(clause.clause)} ${escapeMarkdown(clause.title)}**\n\n${verdict}: ${counts}.`;
+function descendantLeaves(clause: ClauseRow, all: readonly ClauseRow[]): ClauseRow[] {
+  const subs = subClauses(clause, all);
+  return subs.length === 0 ? [clause] : subs.flatMap((sub) => descendantLeaves(sub, all));
+}
+
+/**
+ * `3 findings` (of the clause and its sub-clauses), `no findings`, and for
+ * what nothing checks `unverified` (a clause) or `2 unverified` (a parent).
+ */
+export function clauseDescription(clause: ClauseRow, all: readonly ClauseRow[] = [clause]): string {
+  const findings = plural(clause.errors + clause.warnings, 'finding');
+  const leaves = subClauses(clause, all).length > 0 ? descendantLeaves(clause, all) : [clause];
+  const unverified = leaves.filter((c) => c.status === 'unverified').length;
+  if (unverified === 0) return findings;
+  if (leaves.length === 1 && leaves[0] === clause) return clause.errors + clause.warnings > 0 ? `${findings} · unverified` : 'unverified';
+  return `${findings} · ${unverified} unverified`;
+}
+
+export function clauseIcon(status: ClauseState): IconSpec {
+  return status === 'fail' ? ERROR : status === 'warn' ? WARNING : status === 'unverified' ? UNVERIFIED : PASS;
+}
+
+/** `6 policies, 23 risks`, or `nothing recorded`. */
+export function recordsText(clause: ClauseRow): string {
+  const present = clause.records.filter((r) => r.count > 0).map((r) => `${r.count} ${r.count === 1 ? r.one : r.label}`);
+  return present.length > 0 ? present.join(', ') : 'nothing recorded';
+}
+
+const VERDICT: Record<ClauseState, string> = {
+  fail: 'Fails',
+  warn: 'Passes with warnings',
+  pass: 'Passes',
+  unverified: 'Unverified: no check can establish this clause',
+};
+
+export function clauseTooltip(clause: ClauseRow, all: readonly ClauseRow[] = [clause]): string {
+  const errors = clause.errors;
+  const warnings = clause.warnings;
+  const counts = [plural(errors, 'error'), plural(warnings, 'warning')].join(', ');
+  const subs = subClauses(clause, all);
+  const unverified = subs.length > 0 ? descendantLeaves(clause, all).filter((c) => c.status === 'unverified').length : 0;
+  const verdict =
+    subs.length > 0 && clause.status === 'unverified'
+      ? `Not established: ${unverified} of its sub-clauses ${unverified === 1 ? 'is' : 'are'} unverified`
+      : VERDICT[clause.status];
+  const lines = [`**Clause ${escapeMarkdown(clause.clause)} ${escapeMarkdown(clause.title)}**`, '', `${verdict}: ${counts}.`];
+  if (clause.checks.length > 0) lines.push('', `Checked by ${clause.checks.map(code).join(', ')}.`);
+  if (clause.records.length > 0) lines.push('', `The ISMS records: ${escapeMarkdown(recordsText(clause))}.`);
+  if (clause.asks.length > 0) lines.push('', 'An auditor will ask:', '', ...clause.asks.map((ask) => `- ${escapeMarkdown(ask)}`));
+  return lines.join('\n');
+}
+
+/** The rows an unverified clause shows under it: what the ISMS records, then each question of the auditor. */
+export function unverifiedRows(clause: ClauseRow, all: readonly ClauseRow[] = [clause]): { readonly kind: 'records' | 'ask'; readonly label: string }[] {
+  if (clause.status !== 'unverified' || subClauses(clause, all).length > 0) return [];
+  return [{ kind: 'records', label: `Records: ${recordsText(clause)}` }, ...clause.asks.map((ask) => ({ kind: 'ask' as const, label: `Auditor asks: ${ask}` }))];
 }
 
 const SEVERITY_ORDER: Record<FindingResult['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -50,12 +105,17 @@ export function findingTooltip(finding: FindingResult): string {
   return `${escapeMarkdown(finding.message)}\n\n${finding.severity} ${code(finding.code)}${clause}${where}`;
 }
 
-/** For a folder node: `1 failing · 2 with warnings · 4 passing`. */
+/** For a folder node, over the clauses without sub-clauses: `1 failing · 2 with warnings · 14 unverified · 13 passing`. */
 export function clausesSummary(clauses: readonly ClauseRow[]): string {
-  const fail = clauses.filter((c) => c.status === 'fail').length;
-  const warn = clauses.filter((c) => c.status === 'warn').length;
-  const pass = clauses.length - fail - warn;
-  return [fail > 0 ? `${fail} failing` : '', warn > 0 ? `${warn} with warnings` : '', pass > 0 ? `${pass} passing` : ''].filter(Boolean).join(' · ');
+  const leaves = leafClauses(clauses);
+  const count = (state: ClauseState) => leaves.filter((c) => c.status === state).length;
+  const fail = count('fail');
+  const warn = count('warn');
+  const unverified = count('unverified');
+  const pass = count('pass');
+  return [fail > 0 ? `${fail} failing` : '', warn > 0 ? `${warn} with warnings` : '', unverified > 0 ? `${unverified} unverified` : '', pass > 0 ? `${pass} passing` : '']
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** The last segment of a URI, decoded: `file:///a/b%20c.isms` → `b c.isms`. */

@@ -24,6 +24,8 @@ export const PASS: IconSpec = { id: 'pass', color: COLOR.passed };
 export const ERROR: IconSpec = { id: 'error', color: COLOR.error };
 export const WARNING: IconSpec = { id: 'warning', color: COLOR.warning };
 export const INFO: IconSpec = { id: 'info', color: COLOR.info };
+/** A clause nothing can check (LANGUAGE.md §7.5): never green. */
+export const UNVERIFIED: IconSpec = { id: 'question', color: COLOR.muted };
 
 /** `1 finding`, `3 findings`, `no findings`. */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -5,6 +5,12 @@
  * the acceptance criteria (6.1.2 a 1), before and after treatment, so the
  * bands follow the decision the ISMS still owes, most urgent first:
  *
+ * 0. Two groups of risks whose record itself needs a decision (issue 11,
+ *    LANGUAGE.md §7.4), shown first and on their own:
+ *    **Residual rated above inherent** (a residual likelihood or impact
+ *    above the inherent one, 6.1.2 d) and **Accepted above the criteria
+ *    without top management** (6.1.3 f: a residual score above acceptance
+ *    accepted by roles none of which is top management).
  * 1. **Above acceptance after treatment**: the residual score is above
  *    acceptance. Each needs more treatment or a formal acceptance by its owner
  *    (6.1.3 f); the description counts those nobody accepted.
@@ -24,7 +30,7 @@ import type { RiskRegisterResult, RiskRowResult } from '../../../server/src/prot
 import { COLOR, ERROR, PASS, WARNING, type IconSpec } from './icons';
 import { code, escapeMarkdown, facts } from './markdown';
 
-export type RiskBandId = 'above' | 'treated' | 'acceptable' | 'unrated';
+export type RiskBandId = 'residual-above-inherent' | 'above-criteria' | 'above' | 'treated' | 'acceptable' | 'unrated';
 
 export interface RiskBand {
   readonly id: RiskBandId;
@@ -35,17 +41,21 @@ export interface RiskBand {
 }
 
 export const RISK_BAND_LABELS: Readonly<Record<RiskBandId, string>> = {
+  'residual-above-inherent': 'Residual rated above inherent',
+  'above-criteria': 'Accepted above the criteria without top management',
   above: 'Above acceptance after treatment',
   treated: 'Above acceptance, treated to acceptable',
   acceptable: 'Acceptable before treatment',
   unrated: 'Not rated',
 };
 
-const BAND_ORDER: readonly RiskBandId[] = ['above', 'treated', 'acceptable', 'unrated'];
+const BAND_ORDER: readonly RiskBandId[] = ['residual-above-inherent', 'above-criteria', 'above', 'treated', 'acceptable', 'unrated'];
 
-type RiskFacts = Pick<RiskRowResult, 'inherentAcceptable' | 'residualAcceptable'>;
+type RiskFacts = Pick<RiskRowResult, 'inherentAcceptable' | 'residualAcceptable'> & Partial<Pick<RiskRowResult, 'residualAboveInherent' | 'acceptedAboveCriteria'>>;
 
 export function riskBandOf(risk: RiskFacts): RiskBandId {
+  if (risk.residualAboveInherent) return 'residual-above-inherent';
+  if (risk.acceptedAboveCriteria) return 'above-criteria';
   if (risk.residualAcceptable === false) return 'above';
   if (risk.inherentAcceptable === false && risk.residualAcceptable === true) return 'treated';
   if (risk.inherentAcceptable === true) return 'acceptable';
@@ -117,7 +127,12 @@ export function riskTooltip(risk: RiskRowResult, scales: RiskRegisterResult['sca
     ['Vulnerability', text(risk.vulnerability)],
     ['Treatment', text(risk.treatment)],
     ['Controls', ids(risk.controls)],
-    ['Residual risk accepted by', risk.acceptedBy === undefined ? undefined : code(risk.acceptedBy)],
+    ['Affects', risk.affects && risk.affects.length > 0 ? risk.affects.map(escapeMarkdown).join(', ') : undefined],
+    ['Residual risk accepted by', risk.acceptors && risk.acceptors.length > 0 ? risk.acceptors.map(code).join(', ') : risk.acceptedBy === undefined ? undefined : code(risk.acceptedBy)],
+    [
+      'Acceptance needs top management',
+      risk.acceptanceNeedsTopManagement === undefined ? undefined : !risk.acceptanceNeedsTopManagement ? 'no' : risk.acceptedByTopManagement ? 'yes, accepted by top management' : '**yes**, not accepted by top management',
+    ],
     ['Last assessed', text(risk.assessed)],
   ]);
   const header = `**${escapeMarkdown(riskLabel(risk))}**`;

@@ -10,6 +10,7 @@ import { buildFileModel, type Entity, type FileModel } from './model';
 import type { CrossFileRule, DocumentResolver, Report, WorkspaceFacts } from './rule';
 import { CONTEXTUAL_FILE_RULES, CROSS_FILE_RULES, FILE_RULES, WORKSPACE_RULES } from './rule-registry';
 import { riskCriteria } from './risk-score';
+import { applySuppressions, type SuppressedFinding } from './suppressions';
 import { WorkspaceIndex } from './workspace-index';
 import type { FrameworkSet } from '../catalogue/framework-set';
 
@@ -24,6 +25,8 @@ export interface WorkspaceAnalysis {
   readonly index: WorkspaceIndex;
   /** All findings, sorted by file, then position. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The findings that `// isms-ignore` comments took out (LANGUAGE.md §7.7), sorted as `diagnostics`. */
+  readonly suppressed: readonly SuppressedFinding[];
 }
 
 /** A severity per code, or `off` to drop the code. */
@@ -191,7 +194,16 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
   }
   const report = collector(found);
   for (const rule of WORKSPACE_RULES) rule.check({ index, asOf: options.asOf, documents: options.documents, frameworks: options.frameworks, report });
-  return { index, diagnostics: capFindings(sortDiagnostics(applySeverities(found, options.severities)), files) };
+  // Suppressions (§7.7) apply to the findings as the rules report them, before severities are configured.
+  const { kept, suppressed, problems } = applySuppressions(found, files.map((file) => ({ file: file.model.file, parsed: file.model.parsed })));
+  const keptReport = collector(kept);
+  for (const problem of problems) keptReport(problem.code, problem.file, problem.start, problem.end, problem.message, { data: problem.data });
+  const overrides = options.severities;
+  return {
+    index,
+    diagnostics: capFindings(sortDiagnostics(applySeverities(kept, overrides)), files),
+    suppressed: suppressed.filter((s) => overrides?.[s.diagnostic.code] !== 'off').sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)),
+  };
 }
 
 function isOverflowMarker(diagnostic: Diagnostic): boolean {
@@ -287,11 +299,11 @@ export function capFindings(sorted: readonly Diagnostic[], files: readonly FileA
       }
     }
     // Then per file (statement markers stand where their first hidden finding was; cut, they count what they stood for).
-    kept.sort(byPosition);
+    kept.sort(compareDiagnostics);
     const { shown, hidden } = mostSevere(kept, MAX_FINDINGS_PER_FILE);
     for (const diagnostic of hidden) hide(diagnostic);
     if (fileHiddenAt >= 0) shown.push(marker(file, fileHiddenAt, fileHidden, 'in this file'));
-    for (const diagnostic of shown.sort(byPosition)) result.push(diagnostic);
+    for (const diagnostic of shown.sort(compareDiagnostics)) result.push(diagnostic);
     i = j;
   }
   return result;
@@ -308,10 +320,10 @@ function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOverrides
   return result;
 }
 
-function byPosition(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort(compareDiagnostics);
 }
 
-export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  return diagnostics.sort(byPosition);
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

@@ -75,6 +75,9 @@ export const DIAGNOSTIC_CODES = {
   'invalid-encoding': statement('error', null, 'The file is not valid UTF-8.'),
   'document-outside-workspace': statement('warning', '7.5.3', 'A document or evidence path that names a file outside the workspace folder.'),
   'too-many-findings': statement('warning', null, 'More findings in a statement or file than are shown; the rest are counted.'),
+  // Inline suppressions (LANGUAGE.md §7.7): reported on the `// isms-ignore` comment.
+  'suppression-without-reason': statement('warning', null, 'An isms-ignore comment without a reason, which suppresses nothing.'),
+  'unused-suppression': statement('warning', null, 'An isms-ignore comment whose code matches no finding on the next line.'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

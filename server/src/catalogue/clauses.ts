@@ -14,7 +14,7 @@ function c(id: string, title: string): Clause {
   return Object.freeze(cut < 0 ? { id, title } : { id, title, parent: id.slice(0, cut) });
 }
 
-/** The main clauses 4–10 and the sub-clauses the language uses, in document order. */
+/** The main clauses 4–10 and all their sub-clauses (4.1–10.2), in document order. */
 export const CLAUSES: readonly Clause[] = Object.freeze([
   c('4', 'Context of the organization'),
   c('4.1', 'Understanding the organization and its context'),
@@ -38,6 +38,9 @@ export const CLAUSES: readonly Clause[] = Object.freeze([
   c('7.3', 'Awareness'),
   c('7.4', 'Communication'),
   c('7.5', 'Documented information'),
+  c('7.5.1', 'General'),
+  c('7.5.2', 'Creating and updating'),
+  c('7.5.3', 'Control of documented information'),
   c('8', 'Operation'),
   c('8.1', 'Operational planning and control'),
   c('8.2', 'Information security risk assessment'),
@@ -45,7 +48,12 @@ export const CLAUSES: readonly Clause[] = Object.freeze([
   c('9', 'Performance evaluation'),
   c('9.1', 'Monitoring, measurement, analysis and evaluation'),
   c('9.2', 'Internal audit'),
+  c('9.2.1', 'General'),
+  c('9.2.2', 'Internal audit programme'),
   c('9.3', 'Management review'),
+  c('9.3.1', 'General'),
+  c('9.3.2', 'Management review inputs'),
+  c('9.3.3', 'Management review results'),
   c('10', 'Improvement'),
   c('10.1', 'Continual improvement'),
   c('10.2', 'Nonconformity and corrective action'),

@@ -1,9 +1,9 @@
 /** `isms check [PATH…] [--format text|json|sarif] [--as-of YYYY-MM-DD] [--max-warnings N]`. */
-import { diagnostics as findings, isCalendarDate } from '../language-service';
+import { diagnostics as findings, isCalendarDate, suppressedFindings } from '../language-service';
 import { jsonReport, sarifReport, summarize, textReport } from './check-report';
 import { loadWorkspace } from './load-workspace';
 import { readMappingPacks, rejectMalformedPacks } from './mapping-packs';
-import { positionDiagnostics } from './positioned';
+import { positionDiagnostics, positionSuppressed } from './positioned';
 import type { CommandResult } from './command-result';
 import { UsageError } from './usage-error';
 
@@ -28,12 +28,13 @@ export function checkCommand(options: CheckOptions, cwd: string): CommandResult 
   const snapshot = workspace.service.snapshot();
   rejectMalformedPacks(snapshot.frameworks().errors);
   const diagnostics = positionDiagnostics(workspace, findings(snapshot), cwd);
-  const summary = summarize(workspace.files.length, diagnostics);
+  const suppressed = positionSuppressed(workspace, suppressedFindings(snapshot), cwd);
+  const summary = summarize(workspace.files.length, diagnostics, suppressed.length);
   const output =
     options.format === 'json'
-      ? jsonReport(diagnostics, workspace.files.length)
+      ? jsonReport(diagnostics, workspace.files.length, suppressed)
       : options.format === 'sarif'
-        ? sarifReport(diagnostics)
+        ? sarifReport(diagnostics, suppressed)
         : textReport(diagnostics, summary);
   const failed = summary.errors > 0 || summary.warnings > maxWarnings;
   return { stdout: output, stderr: workspace.warnings.map((warning) => `isms: warning: ${warning}\n`).join(''), exitCode: failed ? 1 : 0 };

@@ -1,6 +1,6 @@
 /** The three output formats of `isms check`: text, JSON (LANGUAGE.md §5) and SARIF 2.1.0. */
 import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../language-service';
-import type { PositionedDiagnostic } from './positioned';
+import type { PositionedDiagnostic, PositionedSuppression } from './positioned';
 import { TOOL_VERSION, DOCS_URL } from './tool-info';
 
 export interface CheckSummary {
@@ -8,9 +8,11 @@ export interface CheckSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly infos: number;
+  /** Findings taken out by `// isms-ignore` comments (LANGUAGE.md §7.7). */
+  readonly suppressed: number;
 }
 
-export function summarize(files: number, diagnostics: readonly PositionedDiagnostic[]): CheckSummary {
+export function summarize(files: number, diagnostics: readonly PositionedDiagnostic[], suppressed = 0): CheckSummary {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
@@ -25,7 +27,7 @@ export function summarize(files: number, diagnostics: readonly PositionedDiagnos
     else if (diagnostic.severity === 'warning') warnings++;
     else infos++;
   }
-  return { files, errors, warnings, infos };
+  return { files, errors, warnings, infos, suppressed };
 }
 
 function plural(count: number, word: string): string {
@@ -58,11 +60,12 @@ export function textReport(diagnostics: readonly PositionedDiagnostic[], summary
     problems === 0
       ? 'no problems'
       : [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), ...(summary.infos > 0 ? [plural(summary.infos, 'note')] : [])].join(', ');
-  lines.push(`${plural(summary.files, 'file')} checked: ${counts}`);
+  const suppressed = summary.suppressed > 0 ? `; ${plural(summary.suppressed, 'finding')} suppressed` : '';
+  lines.push(`${plural(summary.files, 'file')} checked: ${counts}${suppressed}`);
   return lines.join('\n') + '\n';
 }
 
-export function jsonReport(diagnostics: readonly PositionedDiagnostic[], files: number): string {
+export function jsonReport(diagnostics: readonly PositionedDiagnostic[], files: number, suppressed: readonly PositionedSuppression[] = []): string {
   return (
     JSON.stringify({
       version: 1,
@@ -78,13 +81,42 @@ export function jsonReport(diagnostics: readonly PositionedDiagnostic[], files: 
         clause: diagnostic.clause,
         message: diagnostic.message,
       })),
+      suppressed: suppressed.map(({ file, line, column, diagnostic, reason, suppressionLine }) => ({
+        file,
+        line,
+        column,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        clause: diagnostic.clause,
+        message: diagnostic.message,
+        reason,
+        suppressionLine,
+      })),
     }) + '\n'
   );
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function sarifReport(diagnostics: readonly PositionedDiagnostic[]): string {
+function sarifResult({ file, line, column, endLine, endColumn, diagnostic }: PositionedDiagnostic, ruleIndex: ReadonlyMap<DiagnosticCode, number>) {
+  return {
+    ruleId: diagnostic.code,
+    ruleIndex: ruleIndex.get(diagnostic.code),
+    level: SARIF_LEVEL[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: encodeURI(file) },
+          region: { startLine: line, startColumn: column, endLine, endColumn },
+        },
+      },
+    ],
+    properties: { clause: diagnostic.clause },
+  };
+}
+
+export function sarifReport(diagnostics: readonly PositionedDiagnostic[], suppressed: readonly PositionedSuppression[] = []): string {
   const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
   const ruleIndex = new Map(codes.map((code, index) => [code, index]));
   const sarif = {
@@ -112,21 +144,26 @@ export function sarifReport(diagnostics: readonly PositionedDiagnostic[]): strin
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: diagnostics.map(({ file, line, column, endLine, endColumn, diagnostic }) => ({
-          ruleId: diagnostic.code,
-          ruleIndex: ruleIndex.get(diagnostic.code),
-          level: SARIF_LEVEL[diagnostic.severity],
-          message: { text: diagnostic.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: encodeURI(file) },
-                region: { startLine: line, startColumn: column, endLine, endColumn },
+        results: [
+          ...diagnostics.map((d) => sarifResult(d, ruleIndex)),
+          // Suppressed findings stay in the log, marked as suppressed in source with their reason (SARIF 2.1.0 §3.35).
+          ...suppressed.map((s) => ({
+            ...sarifResult(s, ruleIndex),
+            suppressions: [
+              {
+                kind: 'inSource',
+                status: 'accepted',
+                justification: s.reason,
+                location: {
+                  physicalLocation: {
+                    artifactLocation: { uri: encodeURI(s.file) },
+                    region: { startLine: s.suppressionLine, startColumn: s.suppressionColumn, endLine: s.suppressionEndLine, endColumn: s.suppressionEndColumn },
+                  },
+                },
               },
-            },
-          ],
-          properties: { clause: diagnostic.clause },
-        })),
+            ],
+          })),
+        ],
       },
     ],
   };

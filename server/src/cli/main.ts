@@ -9,6 +9,7 @@ import type { CommandResult } from './command-result';
 import { coverageCommand } from './coverage-command';
 import { fmtCommand } from './fmt-command';
 import { soaCommand } from './soa-command';
+import { statusCommand } from './status-command';
 import { EXPORT_FORMAT_IDS } from '../language-service';
 import { TOOL_VERSION } from './tool-info';
 import { growYoungGenerationFast } from '../node-host/heap-policy';
@@ -21,11 +22,13 @@ const USAGE = `usage:
   isms soa   [PATH]  [--format ${EXPORT_FORMAT_IDS.join('|')}] [-o FILE] [--as-of YYYY-MM-DD]
   isms fmt   [--check] [PATH…]
   isms coverage [PATH] --framework ID [--format text|json|md|html|csv|xlsx] [-o FILE] [--as-of YYYY-MM-DD] [--mappings DIR]
+  isms status [PATH] [--format text|json|md] [--as-of YYYY-MM-DD]
 
 A PATH is a file or a folder (all *.isms files below it); the default is the current folder.
 coverage shows which requirements of another framework (nist-csf-2.0, nis2, or a mapping pack of --mappings DIR)
 the ISMS helps meet; a mapping means "helps meet", not "complies". It exits 0 (a report), 2 on bad usage.
 check exits 0 without errors (and with warnings within --max-warnings), 1 otherwise, 2 on bad usage or unreadable input.
+status reports the readiness of each clause 4.1–10.2 (fail, warn, pass, unverified) and exits 0 whatever the states.
 `;
 
 async function run(argv: string[], cwd: string): Promise<CommandResult> {
@@ -80,8 +83,16 @@ async function run(argv: string[], cwd: string): Promise<CommandResult> {
       const result = fmtCommand({ paths: positionals, check: values.check as boolean }, cwd);
       return { ...result, stdout: linesSafe(result.stdout as string) };
     }
+    case 'status': {
+      const { values, positionals } = parse(rest, {
+        format: { type: 'string', default: 'text' },
+        'as-of': { type: 'string' },
+      });
+      if (positionals.length > 1) throw new UsageError('isms status takes one PATH');
+      return statusCommand({ path: positionals[0], format: values.format as string, asOf: values['as-of'] as string | undefined }, cwd);
+    }
     default:
-      throw new UsageError(`unknown command '${command}': use check, soa, coverage or fmt (isms --help)`);
+      throw new UsageError(`unknown command '${command}': use check, soa, coverage, fmt or status (isms --help)`);
   }
 }
 

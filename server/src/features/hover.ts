@@ -17,7 +17,7 @@ import type { Argument } from '../../../grammar/src';
 import { argumentText } from '../../../grammar/src';
 import { ATTRIBUTE_KINDS, THEMES, annexControl, formatAttributeValue, looksLikeAnnexId, type AnnexControl } from '../catalogue/annex-a';
 import { legacyMapping } from '../catalogue/legacy-2013';
-import { entityTitle, fieldText, type Entity, type FileModel } from '../analysis/model';
+import { entityTitle, fieldText, fieldTexts, type Entity, type FileModel } from '../analysis/model';
 import { riskCriteria, riskScore, type RiskCriteria } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import { derivation, derived } from '../analysis/derived-data';
@@ -240,12 +240,12 @@ function entityFacts(snapshot: Snapshot, index: WorkspaceIndex, entity: Entity):
       return [`Holder: ${holder !== undefined ? inline(holder) : 'not named'}`, `Top management: ${id && index.isTopManagement(id) ? 'yes' : 'no'}`];
     }
     case 'policy': {
-      const approver = fieldText(entity, 'approved-by');
+      const approvers = fieldTexts(entity, 'approved-by');
       const approved = fieldText(entity, 'approved');
       const review = fieldText(entity, 'next-review');
       const overdue = review !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(review) && review < snapshot.asOf;
       return [
-        `Approved by: ${approver !== undefined ? linkText(index, approver) : 'not stated'}`,
+        `Approved by: ${approvers.length > 0 ? approvers.map((approver) => linkText(index, approver)).join(', ') : 'not stated'}`,
         `Approved: ${approved ?? 'not stated'}`,
         `Next review: ${review ?? 'not set'}${overdue ? ' (overdue)' : ''}`,
       ];

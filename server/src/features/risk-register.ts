@@ -5,7 +5,7 @@
  * maps and the risk tree render this.
  */
 import type { Location } from '../analysis/diagnostic';
-import { entityTitle, fieldText, fieldTexts } from '../analysis/model';
+import { entityTitle, fieldNumber, fieldText, fieldTexts } from '../analysis/model';
 import { riskCriteria, riskScore } from '../analysis/risk-score';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 
@@ -26,9 +26,27 @@ export interface RiskRow {
   readonly residualImpact: number | undefined;
   readonly residual: number | undefined;
   readonly residualAcceptable: boolean | undefined;
+  /** Every role in `accepted-by`, joined by `, ` (v2: several acceptors), or undefined when nobody accepted. */
   readonly acceptedBy: string | undefined;
   readonly assessed: string | undefined;
   readonly location: Location;
+  // — v2 (LANGUAGE.md §7.2, issue 11 item 5) —
+  /** The properties whose loss the risk is about (6.1.2 c): confidentiality, integrity, availability. */
+  readonly affects: readonly string[];
+  /** Every role in `accepted-by`. */
+  readonly acceptors: readonly string[];
+  /**
+   * Whether accepting the residual risk needs top management: its residual
+   * score (with `treatment accept`: its score) is above acceptance. Undefined
+   * without a score or criteria.
+   */
+  readonly acceptanceNeedsTopManagement: boolean | undefined;
+  /** Whether some acceptor is top management. */
+  readonly acceptedByTopManagement: boolean;
+  /** Accepted above the criteria with no top-management acceptor (acceptance-above-criteria, 6.1.3 f). */
+  readonly acceptedAboveCriteria: boolean;
+  /** The residual likelihood or impact is above the inherent one (residual-exceeds-inherent, 6.1.2 d). */
+  readonly residualAboveInherent: boolean;
 }
 
 export interface RiskScales {
@@ -64,6 +82,12 @@ export function riskRegister(index: WorkspaceIndex): RiskRegister {
   const criteria = riskCriteria(index);
   const risks: RiskRow[] = index.ofKind('risk').map((risk) => {
     const score = riskScore(risk, criteria);
+    const acceptors = fieldTexts(risk, 'accepted-by');
+    const acceptedByTopManagement = acceptors.some((role) => index.isTopManagement(role));
+    // With `treatment accept` the risk itself is accepted: its score counts (acceptance-above-criteria, §7.4).
+    const accepted = fieldText(risk, 'treatment') === 'accept' ? score.inherentAcceptable : score.residualAcceptable;
+    const acceptanceNeedsTopManagement = accepted === undefined ? undefined : !accepted;
+    const above = (residual: number | undefined, inherent: number | undefined) => residual !== undefined && inherent !== undefined && residual > inherent;
     return {
       id: risk.id?.image ?? '',
       title: entityTitle(risk) ?? '',
@@ -81,9 +105,16 @@ export function riskRegister(index: WorkspaceIndex): RiskRegister {
       residualImpact: score.residualImpact,
       residual: score.residual,
       residualAcceptable: score.residualAcceptable,
-      acceptedBy: fieldText(risk, 'accepted-by'),
+      acceptedBy: acceptors.length > 0 ? acceptors.join(', ') : undefined,
       assessed: fieldText(risk, 'assessed'),
       location: { file: risk.file, start: risk.statement.start, end: risk.headEnd },
+      affects: fieldTexts(risk, 'affects'),
+      acceptors,
+      acceptanceNeedsTopManagement,
+      acceptedByTopManagement,
+      acceptedAboveCriteria: acceptanceNeedsTopManagement === true && acceptors.length > 0 && !acceptedByTopManagement,
+      residualAboveInherent:
+        above(fieldNumber(risk, 'residual-likelihood'), score.likelihood) || above(fieldNumber(risk, 'residual-impact'), score.impact),
     };
   });
   const scales = criteria

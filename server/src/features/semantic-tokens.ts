@@ -78,6 +78,14 @@ export const ID_TOKEN_TYPES: Readonly<Record<EntityKind, SemanticTokenType>> = {
   audit: 'event',
   review: 'event',
   nonconformity: 'event',
+  soa: 'variable',
+  'audit-programme': 'variable',
+  supplier: 'class',
+  obligation: 'interface',
+  incident: 'event',
+  training: 'event',
+  change: 'event',
+  communication: 'method',
 };
 
 /** Tokens of one file, sorted by start. */

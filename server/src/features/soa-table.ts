@@ -39,6 +39,10 @@ export interface SoaRow {
   readonly owner: string | undefined;
   readonly evidence: readonly string[];
   readonly due: string | undefined;
+  /** How the control is implemented (v2 `implementation`; `reason` stays the justification). */
+  readonly implementation: string | undefined;
+  /** The last check of its effectiveness (v2 `verified`). */
+  readonly verified: string | undefined;
   /** Risks whose `controls` name it. */
   readonly risks: readonly EntityLink[];
   /** Parties whose `addressed-by` names it. */
@@ -59,14 +63,28 @@ export interface ThemeSummary {
   readonly implemented: number;
 }
 
+/** The `soa` statement (LANGUAGE.md §7.1): the SoA as a controlled document (6.1.3 d, 7.5.2). */
+export interface SoaDocument {
+  readonly version: string | undefined;
+  readonly approvedBy: readonly string[];
+  readonly approved: string | undefined;
+  readonly owner: string | undefined;
+  readonly classification: string | undefined;
+}
+
 export interface SoaTable {
   readonly organization: string | undefined;
   readonly asOf: string;
   readonly rows: readonly SoaRow[];
   readonly themes: readonly ThemeSummary[];
+  /** The `soa` statement, when the ISMS has one. */
+  readonly statement: SoaDocument | undefined;
+  /** Errors in the workspace: while there are any, every view and export of the SoA is a draft (§7.6). */
+  readonly errors: number;
 }
 
-export function soaTable(index: WorkspaceIndex, asOf: string): SoaTable {
+/** `errors`: the number of errors of the workspace (the draft banner of LANGUAGE.md §7.6). */
+export function soaTable(index: WorkspaceIndex, asOf: string, errors = 0): SoaTable {
   const rows: SoaRow[] = [];
   for (const control of ANNEX_A_CONTROLS) {
     const entry = index.declarations(control.id).find((entity) => entity.kind === 'control');
@@ -85,7 +103,19 @@ export function soaTable(index: WorkspaceIndex, asOf: string): SoaTable {
   }
   rows.push(...invalid);
   const organization = index.first('organization');
-  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows) };
+  return { organization: organization ? entityTitle(organization) : undefined, asOf, rows, themes: summarize(rows), statement: soaDocument(index), errors };
+}
+
+function soaDocument(index: WorkspaceIndex): SoaDocument | undefined {
+  const soa = index.first('soa');
+  if (!soa) return undefined;
+  return {
+    version: fieldText(soa, 'version'),
+    approvedBy: fieldTexts(soa, 'approved-by'),
+    approved: fieldText(soa, 'approved'),
+    owner: fieldText(soa, 'owner'),
+    classification: fieldText(soa, 'classification'),
+  };
 }
 
 function row(index: WorkspaceIndex, id: string, title: string, theme: SoaTheme, entry: Entity | undefined): SoaRow {
@@ -114,6 +144,8 @@ function row(index: WorkspaceIndex, id: string, title: string, theme: SoaTheme, 
     owner: entry ? fieldText(entry, 'owner') : undefined,
     evidence: entry ? fieldTexts(entry, 'evidence') : [],
     due: entry ? fieldText(entry, 'due') : undefined,
+    implementation: entry ? fieldText(entry, 'implementation') : undefined,
+    verified: entry ? fieldText(entry, 'verified') : undefined,
     risks: users('risk'),
     parties: users('party'),
     attributes: annex

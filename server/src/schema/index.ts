@@ -1,2 +1,3 @@
 export * from './schema-types';
 export * from './kinds';
+export * from './clause-readiness';

@@ -20,7 +20,15 @@ export type EntityKind =
   | 'measurement'
   | 'audit'
   | 'review'
-  | 'nonconformity';
+  | 'nonconformity'
+  | 'soa'
+  | 'audit-programme'
+  | 'supplier'
+  | 'obligation'
+  | 'incident'
+  | 'training'
+  | 'change'
+  | 'communication';
 
 /** One kind of value a field accepts. */
 export type ValueType =
@@ -65,7 +73,7 @@ export interface FieldSpec {
 export interface KindSpec {
   readonly kind: EntityKind;
   readonly head: HeadShape;
-  /** At most one in a workspace (`organization`, `scope`, `risk-criteria`). */
+  /** At most one in a workspace (`organization`, `scope`, `risk-criteria`, `soa`, `audit-programme`). */
   readonly singleton: boolean;
   /** The clause(s) the kind serves; the first is the one diagnostics name. */
   readonly clauses: readonly string[];

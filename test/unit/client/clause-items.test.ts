@@ -7,6 +7,10 @@ import {
   clausesSummary,
   clauseTooltip,
   fileName,
+  leafClauses,
+  recordsText,
+  subClauses,
+  unverifiedRows,
   findingIcon,
   findingTooltip,
   sortFindings,
@@ -32,19 +36,41 @@ describe('client: clause items', () => {
   const { clauses } = results(FLAWED);
   const clause = (id: string) => clauses.clauses.find((c) => c.clause === id)!;
 
-  it('lists clauses 4 to 10 with their status, icon and number of findings', () => {
+  it('lists clauses 4–10 and every sub-clause 4.1–10.2 with its state, icon and number of findings', () => {
     assert.deepEqual(
-      clauses.clauses.map((c) => c.clause),
+      clauses.clauses.filter((c) => c.parent === undefined).map((c) => c.clause),
       ['4', '5', '6', '7', '8', '9', '10'],
     );
+    assert.deepEqual(subClauses(clause('9'), clauses.clauses).map((c) => c.clause), ['9.1', '9.2', '9.3']);
+    assert.deepEqual(subClauses(clause('9.3'), clauses.clauses).map((c) => c.clause), ['9.3.1', '9.3.2', '9.3.3']);
+    assert.equal(leafClauses(clauses.clauses).length, 30);
     assert.equal(clauseLabel(clause('4')), '4 Context of the organization');
     assert.equal(clause('6').status, 'fail');
     assert.deepEqual(clauseIcon('fail'), { id: 'error', color: 'problemsErrorIcon.foreground' });
     assert.deepEqual(clauseIcon('warn'), { id: 'warning', color: 'problemsWarningIcon.foreground' });
     assert.deepEqual(clauseIcon('pass'), { id: 'pass', color: 'testing.iconPassed' });
-    assert.equal(clauseDescription(clause('8')), 'no findings');
-    assert.match(clauseDescription(clause('6')), /^\d+ findings$/);
-    assert.equal(clauseDescription({ ...clause('6'), findings: clause('6').findings.slice(0, 1) }), '1 finding');
+    assert.deepEqual(clauseIcon('unverified'), { id: 'question', color: 'disabledForeground' }, 'never green');
+    assert.equal(clauseDescription(clause('8.2'), clauses.clauses), 'no findings');
+    assert.equal(clauseDescription(clause('8.1'), clauses.clauses), 'unverified');
+    assert.equal(clauseDescription(clause('8'), clauses.clauses), 'no findings · 2 unverified');
+    assert.match(clauseDescription(clause('6'), clauses.clauses), /^\d+ findings · 2 unverified$/);
+    assert.equal(clauseDescription({ ...clause('6.2'), errors: 1, warnings: 0 }, clauses.clauses), '1 finding');
+  });
+
+  it('shows an unverified clause with what the ISMS records and what an auditor will ask', () => {
+    const c = clause('5.3');
+    assert.equal(c.status, 'unverified');
+    assert.equal(recordsText(c), '1 role with responsibilities');
+    assert.deepEqual(unverifiedRows(c, clauses.clauses), [
+      { kind: 'records', label: 'Records: 1 role with responsibilities' },
+      ...c.asks.map((ask) => ({ kind: 'ask', label: `Auditor asks: ${ask}` })),
+    ]);
+    assert.ok(c.asks.length > 0);
+    assert.deepEqual(unverifiedRows(clause('6.1'), clauses.clauses), [], 'a parent shows its sub-clauses instead');
+    assert.match(clauseTooltip(clause('10'), clauses.clauses), /^\*\*Clause 10 Improvement\*\*\n\n(Fails|Not established: 1 of its sub-clauses is unverified)/);
+    assert.match(clauseTooltip(clause('7.5'), clauses.clauses), /Not established: \d of its sub-clauses (is|are) unverified: no errors, no warnings\.$/);
+    assert.deepEqual(unverifiedRows(clause('6.1.2'), clauses.clauses), []);
+    assert.match(clauseTooltip(c), /^\*\*Clause 5\\\.3 Organizational roles, responsibilities and authorities\*\*\n\nUnverified: no check can establish this clause: no errors, no warnings\.\n\nThe ISMS records: 1 role with responsibilities\.\n\nAn auditor will ask:\n\n- Who is responsible/);
   });
 
   it('sorts findings errors first, keeping the server order within a severity', () => {
@@ -60,17 +86,17 @@ describe('client: clause items', () => {
     assert.equal(findingIcon('error').id, 'error');
     assert.equal(findingIcon('warning').id, 'warning');
     assert.deepEqual(findingIcon('info'), { id: 'info', color: 'problemsInfoIcon.foreground' });
-    const finding = clause('6').findings.find((f) => f.code === 'soa-incomplete')!;
+    const finding = clause('6.1.3').findings.find((f) => f.code === 'soa-incomplete')!;
     assert.ok(finding.location);
     const tooltip = findingTooltip(finding);
     assert.match(tooltip, /error `soa-incomplete` · ISO\/IEC 27001:2022 6\\\.1\\\.3 d/);
     assert.match(tooltip, /org\\\.isms, line \d+$/);
     assert.match(clauseTooltip(clause('6')), /^\*\*Clause 6 Planning\*\*\n\nFails: \d+ errors?, /);
-    assert.match(clauseTooltip(clause('8')), /Passes: no errors, no warnings\.$/);
+    assert.match(clauseTooltip(clause('8.2')), /Passes: no errors, no warnings\.\n\nChecked by `risk-assessment-overdue`/);
   });
 
   it('summarises a folder and names files', () => {
-    assert.match(clausesSummary(clauses.clauses), /^\d failing( · \d with warnings)?( · \d passing)?$/);
+    assert.match(clausesSummary(clauses.clauses), /^\d+ failing · \d+ with warnings · \d+ unverified · \d+ passing$/);
     assert.equal(fileName('file:///ws/sub/risk%20register.isms'), 'risk register.isms');
     assert.equal(fileName('file:///ws/%E0%A4%A.isms'), '%E0%A4%A.isms');
   });

@@ -22,7 +22,7 @@ export function results(fixtureText: string, asOf = '2026-11-27'): { soa: SoaTab
     risks: { ...register, risks: register.risks.map((risk) => ({ ...risk, location: at(risk.location) })), folderUri: FOLDER },
     clauses: {
       folderUri: FOLDER,
-      clauses: clauseStatus(service.diagnostics()).map((status) => ({
+      clauses: clauseStatus(service.diagnostics(), index).map((status) => ({
         ...status,
         findings: status.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, clause: d.clause, location: at(d) })),
       })),

@@ -10,7 +10,7 @@ const UPDATE: UpdateMessage = {
   version: 7,
   folderUri: 'file:///ws',
   folderName: 'ws',
-  soa: { organization: 'Acme', asOf: '2026-11-27', rows: [], themes: [], folderUri: 'file:///ws' },
+  soa: { organization: 'Acme', asOf: '2026-11-27', rows: [], themes: [], statement: undefined, errors: 0, folderUri: 'file:///ws' },
   risks: { scales: undefined, risks: [], inherentMatrix: undefined, residualMatrix: undefined, folderUri: 'file:///ws' },
 };
 

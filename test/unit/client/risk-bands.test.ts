@@ -132,3 +132,68 @@ describe('client: risk bands', () => {
     assert.equal(risksSummary([byId('R-1')]), '1 risk');
   });
 });
+
+describe('client: risk bands of the risk record itself (issue 11 item 5)', () => {
+  const FLAGGED = `//- /criteria.isms
+risk-criteria {
+  likelihood-scale "Rare", "Unlikely", "Possible", "Likely", "Almost certain"
+  impact-scale "Negligible", "Minor", "Moderate", "Major", "Severe"
+  acceptance 6
+}
+
+role ceo "CEO" {
+  top-management yes
+}
+
+role it "IT lead" {
+  top-management no
+}
+
+//- /risks.isms
+risk R-1 "Residual above inherent" {
+  owner it
+  likelihood 2
+  impact 2
+  treatment mitigate
+  controls A.8.7
+  residual-likelihood 3
+  residual-impact 2
+  accepted-by it
+}
+
+risk R-2 "Accepted at 25 by the IT lead alone" {
+  owner it
+  likelihood 5
+  impact 5
+  treatment accept
+  accepted-by it
+}
+
+risk R-3 "Accepted at 25 by the CEO too" {
+  owner it
+  likelihood 5
+  impact 5
+  treatment accept
+  accepted-by it, ceo
+}
+`;
+
+  it('shows residual-above-inherent and acceptance above the criteria as their own groups, first', () => {
+    const { risks } = results(FLAGGED);
+    const bands = riskBands(risks.risks);
+    assert.deepEqual(
+      bands.map((band) => [band.label, band.risks.map((r) => r.id)]),
+      [
+        ['Residual rated above inherent', ['R-1']],
+        ['Accepted above the criteria without top management', ['R-2']],
+        ['Above acceptance after treatment', ['R-3']],
+      ],
+    );
+    const r3 = risks.risks.find((r) => r.id === 'R-3')!;
+    assert.deepEqual(r3.acceptors, ['it', 'ceo']);
+    assert.equal(r3.acceptedByTopManagement, true);
+    assert.match(riskTooltip(r3, risks.scales), /\*\*Residual risk accepted by:\*\* `it`, `ceo`  \n\*\*Acceptance needs top management:\*\* yes, accepted by top management/);
+    const r2 = risks.risks.find((r) => r.id === 'R-2')!;
+    assert.match(riskTooltip(r2, risks.scales), /\*\*Acceptance needs top management:\*\* \*\*yes\*\*, not accepted by top management/);
+  });
+});

@@ -78,6 +78,14 @@ describe('completion', () => {
         audit: 'audit ${1:IA-001} "${2:Title}" {\n  date ${3:2026-11-27}\n  auditor "${4:TODO}"\n}',
         review: 'review ${1:MR-001} "${2:Title}" {\n  date ${3:2026-11-27}\n  decisions "${4:TODO}"\n}',
         nonconformity: 'nonconformity ${1:NC-001} "${2:Title}" {\n  corrective-action "${3:TODO}"\n}',
+        soa: 'soa {\n  version "${1:1.0}"\n  approved-by ${2:approved-by}\n  approved ${3:2026-11-27}\n}',
+        'audit-programme': 'audit-programme {\n  owner ${1:owner}\n  interval ${2:12 months}\n}',
+        supplier: 'supplier ${1:S-001} "${2:Title}" {\n  owner ${3:owner}\n  criticality ${4|medium,low,high|}\n}',
+        obligation: 'obligation ${1:OB-001} "${2:Title}" {\n  type ${3|legal,regulatory,contractual,other|}\n}',
+        incident: 'incident ${1:INC-001} "${2:Title}" {\n  reported ${3:2026-11-27}\n  severity ${4|medium,low,high,critical|}\n  status ${5|open,closed|}\n}',
+        training: 'training ${1:T-001} "${2:Title}" {\n  type ${3|awareness,competence|}\n  date ${4:2026-11-27}\n}',
+        change: 'change ${1:CH-001} "${2:Title}" {\n  date ${3:2026-11-27}\n  purpose "${4:TODO}"\n}',
+        communication: 'communication ${1:C-001} "${2:Title}" {\n  what "${3:TODO}"\n  when "${4:Quarterly}"\n  with "${5:TODO}"\n  by ${6:by}\n}',
       });
       for (const completion of items) {
         assert.equal(completion.kind, 'kind');
@@ -198,6 +206,7 @@ risk R-001 "Ransomware" {
         'residual-likelihood',
         'residual-impact',
         'accepted-by',
+        'affects',
         'assessed',
       ]);
       for (const completion of items) {
@@ -236,7 +245,7 @@ risk R-001 "Ransomware" {
     it('puts the schema placeholder first in enum choices', () => {
       const { items } = complete('control A.5.1 {\n  applicable yes\n  $0\n}\n');
       assert.equal(item(items, 'status').insertText, 'status ${1|planned,implemented,partial,not-implemented|}');
-      assert.deepEqual(labels(items), ['reason', 'status', 'owner', 'evidence', 'due']);
+      assert.deepEqual(labels(items), ['reason', 'implementation', 'status', 'owner', 'evidence', 'due', 'verified']);
     });
 
     it('still offers the field whose name is being typed, replacing the whole word', () => {

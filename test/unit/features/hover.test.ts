@@ -327,9 +327,9 @@ An information security risk: its analysis, evaluation and treatment.
         hovered.hover?.markdown,
         `**accepted-by** (field of \`risk\`)
 
-The risk owner who accepts the residual risk (6.1.3 f).
+The roles that accept the residual risk: the risk owner, and top management above the criteria (6.1.3 f).
 
-- Value: the id of a role
+- Value: the id of a role (a list)
 - Required: no
 - Clause: 6.1.3 f Information security risk treatment`,
       );

@@ -19,6 +19,7 @@ import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, outsideT
 import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isRowFilter, justification, soaCountText, statusText, type SoaRow } from './soa-rows';
 import { readState, type PreviewState } from './state';
 import { SEGMENT_LABELS, summaryBars, type SegmentKind } from './summary';
+import { documentControlLine, draftBannerText, dueText, flaggedGroups, implementationText } from './document-control';
 import { COVERAGE_SEGMENT_LABELS, coverageSections, type CoverageSegmentKind } from './coverage';
 
 interface VsCodeApi {
@@ -31,7 +32,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const EXPORT_BUTTONS = EXPORT_FORMATS.map(({ id, label }) => ({ format: id, label }));
 
-const COLUMNS = ['ID', 'Control', 'Applicable', 'Justification', 'Status', 'Owner', 'Evidence'] as const;
+const COLUMNS = ['ID', 'Control', 'Applicable', 'Justification', 'Status', 'Implementation', 'Due', 'Owner', 'Evidence'] as const;
 
 const api = acquireVsCodeApi();
 let state: PreviewState = readState(api.getState());
@@ -116,6 +117,12 @@ for (const kind of Object.keys(SEGMENT_LABELS) as SegmentKind[]) {
 const coverage = h('div', 'coverage');
 
 const maps: Record<MatrixKind, HTMLElement> = { inherent: h('div', 'heatmap'), residual: h('div', 'heatmap') };
+// The SoA as a controlled document (§7.6) and the risks a heat map cell cannot show (issue 11 item 5).
+const draftBanner = h('div', 'draft-banner');
+draftBanner.setAttribute('role', 'alert');
+draftBanner.hidden = true;
+const documentControl = h('p', 'document-control');
+const flagged = h('div', 'flagged-risks');
 maps.inherent.dataset.matrix = 'inherent';
 maps.residual.dataset.matrix = 'residual';
 
@@ -166,14 +173,15 @@ const section = (id: string, headingText: string, ...children: Child[]) => {
 };
 
 document.body.append(
-  h('header', 'toolbar', h('div', 'heading', title, meta), actions),
+  h('header', 'toolbar', h('div', 'heading', title, meta, documentControl), actions),
+  draftBanner,
   status,
   h(
     'main',
     undefined,
     section('summary', 'Summary by theme', summary, legend),
     section('coverage-section', 'Framework coverage', coverage),
-    section('heatmaps', 'Risk heat maps', h('div', 'maps', maps.inherent, maps.residual)),
+    section('heatmaps', 'Risk heat maps', h('div', 'maps', maps.inherent, maps.residual), flagged),
     section('table', 'Controls', h('div', 'table-tools', search, filter, rowCount), h('div', 'table-wrap', table)),
   ),
 );
@@ -193,6 +201,27 @@ function renderHeader(data: UpdateMessage | undefined): void {
   if (data?.soa?.asOf) parts.push(`as of ${data.soa.asOf}`);
   if (data?.soa) parts.push(soaCountText(data.soa));
   meta.textContent = parts.length > 0 ? parts.join(' · ') : 'Waiting for the language server…';
+  const banner = draftBannerText(data?.soa);
+  draftBanner.textContent = banner ?? '';
+  draftBanner.hidden = banner === undefined;
+  documentControl.textContent = documentControlLine(data?.soa) ?? '';
+}
+
+function renderFlagged(data: UpdateMessage | undefined): void {
+  flagged.replaceChildren(
+    ...flaggedGroups(data?.risks).map((group) => {
+      const ul = h('ul', 'risk-list');
+      for (const risk of group.risks) {
+        const label = risk.title ? `${risk.id} ${risk.title}` : risk.id;
+        const item = risk.location ? button('link risk', label, () => reveal(risk.location), `flagged:${group.id}:${risk.id}`) : h('span', 'risk', label);
+        item.dataset.riskId = risk.id;
+        ul.append(h('li', undefined, item));
+      }
+      const box = h('div', 'flagged-group', h('h3', undefined, `${group.label} (${group.risks.length})`), ul);
+      box.dataset.group = group.id;
+      return box;
+    }),
+  );
 }
 
 function renderSummary(data: UpdateMessage | undefined): void {
@@ -435,6 +464,8 @@ function renderRow(row: SoaRow): HTMLTableRowElement {
     applicableCell,
     justificationCell,
     statusCell,
+    h('td', 'implementation', implementationText(row)),
+    h('td', 'due', dueText(row)),
     h('td', 'owner', typeof row.owner === 'string' ? row.owner : ''),
     h('td', 'evidence', evidenceText(row)),
   );
@@ -476,6 +507,7 @@ function renderAll(): void {
   renderCoverage(data);
   renderHeatMap('inherent', data);
   renderHeatMap('residual', data);
+  renderFlagged(data);
   renderTable();
 }
 

@@ -4,7 +4,8 @@ import type { WorkspaceRule } from '../rule';
 import { isRelativeFilePath, resolveDocumentPath } from '../document-paths';
 import { reportAtValue } from '../placement';
 
-const PATH_FIELDS: Record<string, string> = { policy: 'document', control: 'evidence' };
+/** The fields whose values may name files, by kind (v2: a training's evidence, a supplier's agreement). */
+const PATH_FIELDS: Record<string, string> = { policy: 'document', control: 'evidence', training: 'evidence', supplier: 'agreement' };
 
 export const documentNotFound: WorkspaceRule = {
   name: 'document-not-found',
@@ -13,7 +14,7 @@ export const documentNotFound: WorkspaceRule = {
   check({ index, documents, report }) {
     if (!documents) return;
     for (const [kind, fieldName] of Object.entries(PATH_FIELDS)) {
-      for (const entity of index.ofKind(kind as 'policy' | 'control')) {
+      for (const entity of index.ofKind(kind as 'policy' | 'control' | 'training' | 'supplier')) {
         for (const field of entity.fields) {
           if (field.name !== fieldName) continue;
           for (const value of field.args) {

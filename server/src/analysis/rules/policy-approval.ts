@@ -1,5 +1,6 @@
-/** `approver-not-top-management` (5.1, 5.2): a policy approved by a role that is not top management. */
-import { firstField } from '../model';
+/** `approver-not-top-management` (5.1, 5.2): a policy none of whose approvers is top management. */
+import type { Argument } from '../../../../grammar/src';
+import type { Field } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { reportAtValue } from '../placement';
 
@@ -9,11 +10,20 @@ export const policyApproval: WorkspaceRule = {
   codes: ['approver-not-top-management'],
   check({ index, report }) {
     for (const policy of index.ofKind('policy')) {
-      const field = firstField(policy, 'approved-by');
-      const approver = field?.args[0];
-      if (!field || approver?.kind !== 'name') continue;
-      if (index.declaration(approver.image)?.kind !== 'role' || index.isTopManagement(approver.image)) continue;
-      reportAtValue(report, policy, field, approver, 'approver-not-top-management', `'${approver.image}' is not top management; top management approves the information security policy`, {
+      // approved-by takes several roles (v2): one of them must be top management. Values that are no role are another rule's concern.
+      let first: { field: Field; value: Argument } | undefined;
+      let topManagement = false;
+      for (const field of policy.fields) {
+        if (field.name !== 'approved-by') continue;
+        for (const value of field.args) {
+          if (value.kind !== 'name' || index.declaration(value.image)?.kind !== 'role') continue;
+          if (index.isTopManagement(value.image)) topManagement = true;
+          else first ??= { field, value };
+        }
+      }
+      if (topManagement || !first) continue;
+      const approver = first.value;
+      reportAtValue(report, policy, first.field, approver, 'approver-not-top-management', `'${approver.image}' is not top management; top management approves the information security policy`, {
         data: { actual: approver.image },
       });
     }

@@ -1,9 +1,9 @@
 /**
  * 6.1.3 f: the risk owners accept the residual risk.
  * `residual-risk-not-accepted`: a treated risk without `accepted-by`;
- * `acceptor-not-owner`: `accepted-by` is not the risk's `owner`.
+ * `acceptor-not-owner`: none of the roles in `accepted-by` is the risk's `owner`.
  */
-import { firstField, hasField } from '../model';
+import { fieldArguments, firstField, hasField } from '../model';
 import type { FileRule } from '../rule';
 import { reportAtHead, reportAtValue } from '../placement';
 
@@ -21,12 +21,16 @@ export const riskAcceptance: FileRule = {
           data: { ...(owner?.kind === 'name' ? { owner: owner.image } : {}), ...(risk.id ? { entity: risk.id.image } : {}) },
         });
       }
-      const acceptor = acceptedBy?.args[0];
-      if (acceptedBy && acceptor?.kind === 'name' && owner?.kind === 'name' && acceptor.image !== owner.image) {
-        reportAtValue(report, risk, acceptedBy, acceptor, 'acceptor-not-owner', `the residual risk is accepted by '${acceptor.image}', but the risk owner is '${owner.image}'`, {
-          data: { owner: owner.image, actual: acceptor.image },
-        });
-      }
+      if (!acceptedBy || owner?.kind !== 'name') continue;
+      // accepted-by takes several roles (v2): the owner must be one of them.
+      const acceptors = fieldArguments(risk, 'accepted-by').filter((value) => value.kind === 'name');
+      if (acceptors.length === 0 || acceptors.some((acceptor) => acceptor.image === owner.image)) continue;
+      const first = acceptors[0];
+      const field = risk.fields.find((candidate) => candidate.name === 'accepted-by' && candidate.args.includes(first))!;
+      const names = acceptors.map((acceptor) => `'${acceptor.image}'`).join(', ');
+      reportAtValue(report, risk, field, first, 'acceptor-not-owner', `the residual risk is accepted by ${names}, but the risk owner is '${owner.image}'`, {
+        data: { owner: owner.image, actual: first.image },
+      });
     }
   },
 };

@@ -135,7 +135,8 @@ export function stubFields(
     const field = fieldSpec(kind, name);
     if (!field) continue;
     const kinds = referenceKinds(field);
-    if (!kinds) {
+    // A field whose first type is not a reference (an audit's `auditor`: text or a role) gets its placeholder.
+    if (!kinds || field.types[0].kind !== 'reference') {
       lines.push([name, placeholderValue(kind, field)]);
       continue;
     }

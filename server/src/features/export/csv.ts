@@ -8,7 +8,7 @@
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable } from '../soa-table';
 import { neutralizeCell } from './cell-safety';
-import { riskRegisterCells, soaRowCells } from './report-text';
+import { documentControlText, draftBanner, reportTitle, riskRegisterCells, soaRowCells } from './report-text';
 
 export interface CsvData {
   readonly soa: SoaTable;
@@ -18,7 +18,7 @@ export interface CsvData {
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-export const SOA_CSV_COLUMNS = ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due'] as const;
+export const SOA_CSV_COLUMNS = ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due', 'Implementation', 'Verified'] as const;
 
 export const RISK_CSV_COLUMNS = [
   'Risk',
@@ -39,6 +39,8 @@ export const RISK_CSV_COLUMNS = [
   'Residual acceptable',
   'Accepted by',
   'Assessed',
+  'Affects',
+  'Acceptance needs top management',
 ] as const;
 
 /** A cell: text is neutralised then quoted as needed; numbers are written as they are. */
@@ -53,9 +55,9 @@ export function csvField(value: Cell): string {
 }
 
 
-/** A whole CSV document: BOM, header, rows, each line ended by CRLF. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvField).join(',') + CRLF).join('');
+/** A whole CSV document: BOM, optional preamble records (one field each), header, rows, each line ended by CRLF. */
+export function csvDocument(header: readonly string[], rows: readonly (readonly Cell[])[], preamble: readonly string[] = []): string {
+  return BOM + [...preamble.map((line) => [line]), header, ...rows].map((row) => row.map(csvField).join(',') + CRLF).join('');
 }
 
 /** The SoA: all 93 Annex A controls in catalogue order, then the custom controls. */
@@ -63,7 +65,18 @@ export function soaCsv({ soa }: Pick<CsvData, 'soa'>): string {
   return csvDocument(
     SOA_CSV_COLUMNS,
     soa.rows.map((row) => soaRowCells(row, '; ')),
+    soaPreamble(soa),
   );
+}
+
+/**
+ * The lines before the SoA's header: the document control line and, while the
+ * workspace has errors, the draft banner, each a one-field record starting
+ * with `#` (a comment to most CSV readers; a spreadsheet shows it in A1).
+ */
+function soaPreamble(soa: CsvData['soa']): string[] {
+  const banner = draftBanner(soa);
+  return [...(banner ? [`# ${banner}`] : []), `# ${reportTitle(soa)}: ${documentControlText(soa)}`];
 }
 
 /** The risk register, one risk a line. */

@@ -13,7 +13,10 @@ import type { SoaRow, SoaTable, ThemeSummary } from '../soa-table';
 import {
   acceptableText,
   applicableText,
+  documentControlText,
+  draftBanner,
   inherentText,
+  needsTopManagementText,
   justificationParts,
   reportTitle,
   residualText,
@@ -47,6 +50,8 @@ h1 { font-size: 1.6em; margin: 0 0 .2em; }
 h2 { font-size: 1.25em; margin: 1.6em 0 .5em; border-bottom: 1px solid #ccc; padding-bottom: .2em; }
 h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
 p.as-of { color: #555; margin: 0 0 1em; }
+p.document-control { margin: 0 0 .3em; }
+p.draft { border: 2px solid #b3261e; background: #fbe3e1; color: #8a1c12; font-weight: 700; padding: .5em .8em; margin: 0 0 1em; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1em; }
 th, td { border: 1px solid #c8c8c8; padding: .25em .45em; text-align: left; vertical-align: top; overflow-wrap: break-word; word-break: normal; hyphens: manual; }
 thead th { background: #e8edf3; }
@@ -121,6 +126,8 @@ function controlRow(row: SoaRow): string {
     `<td class="${applicableClass}">${escapeHtml(applicableText(row))}</td>`,
     `<td>${justificationParts(row).map(multiline).join('<br>')}</td>`,
     `<td${statusClass}>${escapeHtml(row.status ?? '')}</td>`,
+    `<td>${multiline(row.implementation ?? '')}</td>`,
+    `<td>${escapeHtml(row.due ?? '')}</td>`,
     `<td>${escapeHtml(row.owner ?? '')}</td>`,
     `<td>${row.evidence.map(multiline).join('<br>')}</td>`,
     '</tr>',
@@ -130,7 +137,7 @@ function controlRow(row: SoaRow): string {
 function controlsTable(soa: SoaTable): string[] {
   const out = [
     '<table class="soa">',
-    '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Applicable</th><th scope="col">Justification</th><th scope="col">Status</th><th scope="col">Owner</th><th scope="col">Evidence</th></tr></thead>',
+    '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Applicable</th><th scope="col">Justification</th><th scope="col">Status</th><th scope="col">Implementation</th><th scope="col">Due</th><th scope="col">Owner</th><th scope="col">Evidence</th></tr></thead>',
     '<tbody>',
   ];
   let theme: string | undefined;
@@ -138,7 +145,7 @@ function controlsTable(soa: SoaTable): string[] {
     if (row.theme !== theme) {
       theme = row.theme;
       const summary = soa.themes.find((t) => t.theme === row.theme);
-      out.push(`<tr class="theme"><th colspan="7" scope="rowgroup">${escapeHtml(summary ? themeLabel(summary) : themeTitle(row))}</th></tr>`);
+      out.push(`<tr class="theme"><th colspan="9" scope="rowgroup">${escapeHtml(summary ? themeLabel(summary) : themeTitle(row))}</th></tr>`);
     }
     out.push(controlRow(row));
   }
@@ -154,7 +161,7 @@ function riskTable(risks: RiskRegister): string[] {
   if (risks.risks.length === 0) return ['<p class="note">No risks are recorded.</p>'];
   return [
     '<table class="risks">',
-    '<thead><tr><th scope="col">Risk</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col" class="num">Inherent (L×I)</th><th scope="col">Treatment</th><th scope="col">Controls</th><th scope="col" class="num">Residual (L×I)</th><th scope="col">Acceptable</th><th scope="col">Accepted by</th></tr></thead>',
+    '<thead><tr><th scope="col">Risk</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">Affects</th><th scope="col" class="num">Inherent (L×I)</th><th scope="col">Treatment</th><th scope="col">Controls</th><th scope="col" class="num">Residual (L×I)</th><th scope="col">Acceptable</th><th scope="col">Accepted by</th><th scope="col">Needs top management</th></tr></thead>',
     '<tbody>',
     ...risks.risks.map((risk) =>
       [
@@ -162,12 +169,14 @@ function riskTable(risks: RiskRegister): string[] {
         `<td>${escapeHtml(risk.id)}</td>`,
         `<td>${escapeHtml(risk.title)}</td>`,
         `<td>${escapeHtml(risk.owner ?? '')}</td>`,
+        `<td>${escapeHtml(risk.affects.join(', '))}</td>`,
         `<td class="num${risk.inherentAcceptable === undefined ? '' : risk.inherentAcceptable ? ' acceptable' : ' unacceptable'}">${escapeHtml(inherentText(risk))}</td>`,
         `<td>${escapeHtml(risk.treatment ?? '')}</td>`,
         `<td>${escapeHtml(risk.controls.join(', '))}</td>`,
         `<td class="num${risk.residualAcceptable === undefined ? '' : risk.residualAcceptable ? ' acceptable' : ' unacceptable'}">${escapeHtml(residualText(risk))}</td>`,
         `<td${acceptabilityClass(risk.residualAcceptable)}>${escapeHtml(acceptableText(risk.residualAcceptable))}</td>`,
         `<td>${escapeHtml(risk.acceptedBy ?? '')}</td>`,
+        `<td${risk.acceptedAboveCriteria ? ' class="unacceptable"' : ''}>${escapeHtml(needsTopManagementText(risk))}</td>`,
         '</tr>',
       ].join(''),
     ),
@@ -223,12 +232,23 @@ function heatMaps(risks: RiskRegister): string[] {
     ...heatMap('Inherent risk', scales, inherentMatrix),
     ...heatMap('Residual risk', scales, residualMatrix),
     '</div>',
+    ...flaggedRisks(risks),
   ];
+}
+
+/** The groups a heat map cannot show (issue 11 item 5): acceptance above the criteria, residual above inherent. */
+function flaggedRisks(risks: RiskRegister): string[] {
+  const groups: [string, string[]][] = [
+    ['Accepted above the risk criteria without top management', risks.risks.filter((r) => r.acceptedAboveCriteria).map((r) => r.id)],
+    ['Residual rating above the inherent one', risks.risks.filter((r) => r.residualAboveInherent).map((r) => r.id)],
+  ];
+  return groups.filter(([, ids]) => ids.length > 0).map(([label, ids]) => `<p class="flagged"><strong>${escapeHtml(label)}</strong> (${ids.length}): ${escapeHtml(ids.join(', '))}</p>`);
 }
 
 export function htmlReport({ soa, risks }: HtmlData): string {
   const title = escapeHtml(reportTitle(soa));
   const asOf = escapeHtml(soa.asOf);
+  const banner = draftBanner(soa);
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
@@ -242,6 +262,8 @@ export function htmlReport({ soa, risks }: HtmlData): string {
     '</head>',
     '<body>',
     `<h1>${title}</h1>`,
+    ...(banner ? [`<p class="draft" role="alert">${escapeHtml(banner)}</p>`] : []),
+    `<p class="document-control">${escapeHtml(documentControlText(soa))}</p>`,
     `<p class="as-of">As of <time datetime="${asOf}">${asOf}</time>.</p>`,
     '<h2>Summary</h2>',
     ...summaryTable(soa),

@@ -8,6 +8,11 @@
  *   "version": 1,
  *   "organization": string | null,         // the organization's name
  *   "asOf": "YYYY-MM-DD",                  // the as-of date of the report
+ *   "draft": { "errors": number } | null,  // while the workspace has errors, the SoA is a draft (§7.6)
+ *   "document": {                          // the `soa` statement; null without one
+ *     "version": string | null, "approvedBy": string[], "approved": "YYYY-MM-DD" | null,
+ *     "owner": string | null, "classification": string | null
+ *   } | null,
  *   "soa": {
  *     "themes": [{                         // A.5 … A.8, then "custom" and "invalid" when there are such controls
  *       "theme": "organizational" | "people" | "physical" | "technological" | "custom" | "invalid",
@@ -22,6 +27,7 @@
  *       "applicable": "yes" | "no" | null,
  *       "reason": string | null, "status": string | null, "owner": string | null,
  *       "evidence": string[], "due": "YYYY-MM-DD" | null,
+ *       "implementation": string | null, "verified": "YYYY-MM-DD" | null,
  *       "risks": [{ "id": string, "title": string }],    // risks whose `controls` name it
  *       "parties": [{ "id": string, "title": string }],  // parties whose `addressed-by` names it
  *       "attributes": {                    // ISO/IEC 27002:2022 attributes; null for custom controls
@@ -45,7 +51,14 @@
  *       "treatment": string | null, "controls": string[],
  *       "residualLikelihood": number | null, "residualImpact": number | null,  // the inherent values where not given
  *       "residual": number | null, "residualAcceptable": boolean | null,
- *       "acceptedBy": string | null, "assessed": "YYYY-MM-DD" | null
+ *       "acceptedBy": string | null,       // every acceptor, joined by ", "
+ *       "assessed": "YYYY-MM-DD" | null,
+ *       "affects": string[],               // confidentiality, integrity, availability
+ *       "acceptors": string[],             // every role in accepted-by
+ *       "acceptanceNeedsTopManagement": boolean | null,  // the accepted score is above acceptance
+ *       "acceptedByTopManagement": boolean,
+ *       "acceptedAboveCriteria": boolean,  // needs top management, accepted, and no acceptor is
+ *       "residualAboveInherent": boolean
  *     }]
  *   }
  * }
@@ -91,6 +104,8 @@ function control(row: SoaRow): object {
     owner: orNull(row.owner),
     evidence: [...row.evidence],
     due: orNull(row.due),
+    implementation: orNull(row.implementation),
+    verified: orNull(row.verified),
     risks: row.risks.map((r) => ({ id: r.id, title: r.title })),
     parties: row.parties.map((p) => ({ id: p.id, title: p.title })),
     attributes: attributes
@@ -125,6 +140,12 @@ function risk(row: RiskRow): object {
     residualAcceptable: orNull(row.residualAcceptable),
     acceptedBy: orNull(row.acceptedBy),
     assessed: orNull(row.assessed),
+    affects: [...row.affects],
+    acceptors: [...row.acceptors],
+    acceptanceNeedsTopManagement: orNull(row.acceptanceNeedsTopManagement),
+    acceptedByTopManagement: row.acceptedByTopManagement,
+    acceptedAboveCriteria: row.acceptedAboveCriteria,
+    residualAboveInherent: row.residualAboveInherent,
   };
 }
 
@@ -135,6 +156,16 @@ export function jsonReportObject({ soa, risks }: JsonData): object {
     version: JSON_REPORT_VERSION,
     organization: orNull(soa.organization),
     asOf: soa.asOf,
+    draft: soa.errors > 0 ? { errors: soa.errors } : null,
+    document: soa.statement
+      ? {
+          version: orNull(soa.statement.version),
+          approvedBy: [...soa.statement.approvedBy],
+          approved: orNull(soa.statement.approved),
+          owner: orNull(soa.statement.owner),
+          classification: orNull(soa.statement.classification),
+        }
+      : null,
     soa: { themes: soa.themes.map(theme), controls: soa.rows.map(control) },
     risks: {
       scales: scales ? { likelihood: [...scales.likelihoodLabels], impact: [...scales.impactLabels], acceptance: orNull(scales.acceptance) } : null,

@@ -16,7 +16,10 @@ import type { SoaTable, ThemeSummary } from '../soa-table';
 import {
   acceptableText,
   applicableText,
+  documentControlText,
+  draftBanner,
   inherentText,
+  needsTopManagementText,
   justificationParts,
   reportTitle,
   residualText,
@@ -55,7 +58,10 @@ function summaryRow(label: string, summary: ThemeSummary): string[] {
 
 export function markdownReport({ soa, risks }: MarkdownData): string {
   const out: string[] = [];
-  out.push(`# ${markdownText(reportTitle(soa))}`, '', `As of ${soa.asOf}.`, '');
+  out.push(`# ${markdownText(reportTitle(soa))}`, '');
+  const banner = draftBanner(soa);
+  if (banner) out.push(`> **${markdownText(banner)}**`, '');
+  out.push(`${markdownText(documentControlText(soa))}`, '', `As of ${soa.asOf}.`, '');
 
   out.push('## Summary', '');
   out.push(
@@ -70,14 +76,16 @@ export function markdownReport({ soa, risks }: MarkdownData): string {
   out.push('## Controls', '');
   out.push(
     ...table(
-      ['Control', 'Title', 'Applicable', 'Justification', 'Status', 'Owner', 'Evidence'],
-      ['l', 'l', 'l', 'l', 'l', 'l', 'l'],
+      ['Control', 'Title', 'Applicable', 'Justification', 'Status', 'Implementation', 'Due', 'Owner', 'Evidence'],
+      ['l', 'l', 'l', 'l', 'l', 'l', 'l', 'l', 'l'],
       soa.rows.map((row) => [
         markdownCell(row.id),
         markdownCell(row.title),
         markdownCell(applicableText(row)),
         justificationParts(row).map(markdownCell).join('<br>'),
         markdownCell(row.status ?? ''),
+        markdownCell(row.implementation ?? ''),
+        markdownCell(row.due ?? ''),
         markdownCell(row.owner ?? ''),
         row.evidence.map(markdownCell).join('<br>'),
       ]),
@@ -92,18 +100,20 @@ export function markdownReport({ soa, risks }: MarkdownData): string {
   } else {
     out.push(
       ...table(
-        ['Risk', 'Title', 'Owner', 'Inherent (L×I)', 'Treatment', 'Controls', 'Residual (L×I)', 'Acceptable', 'Accepted by'],
-        ['l', 'l', 'l', 'r', 'l', 'l', 'r', 'l', 'l'],
+        ['Risk', 'Title', 'Owner', 'Affects', 'Inherent (L×I)', 'Treatment', 'Controls', 'Residual (L×I)', 'Acceptable', 'Accepted by', 'Needs top management'],
+        ['l', 'l', 'l', 'l', 'r', 'l', 'l', 'r', 'l', 'l', 'l'],
         risks.risks.map((risk) => [
           markdownCell(risk.id),
           markdownCell(risk.title),
           markdownCell(risk.owner ?? ''),
+          markdownCell(risk.affects.join(', ')),
           inherentText(risk),
           markdownCell(risk.treatment ?? ''),
           markdownCell(risk.controls.join(', ')),
           residualText(risk),
           acceptableText(risk.residualAcceptable),
           markdownCell(risk.acceptedBy ?? ''),
+          needsTopManagementText(risk),
         ]),
       ),
       '',

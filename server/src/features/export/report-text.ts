@@ -12,6 +12,27 @@ export const NO_SOA_ENTRY = '— (no SoA entry)';
 /** Shown where a value is unknown (no score, no acceptance criteria, …). */
 export const NONE = '—';
 
+/**
+ * The draft banner (LANGUAGE.md §7.6): `DRAFT: 3 errors in the ISMS — not
+ * for release until isms check passes`, or undefined when there is no error.
+ */
+export function draftBanner(soa: Pick<SoaTable, 'errors'>): string | undefined {
+  if (soa.errors <= 0) return undefined;
+  return `DRAFT: ${soa.errors} ${soa.errors === 1 ? 'error' : 'errors'} in the ISMS — not for release until isms check passes`;
+}
+
+/**
+ * The SoA as a controlled document (§7.6): `Version 2026.1 · approved by ceo,
+ * cfo on 2026-02-01 · owner ciso`; without a `soa` statement, a sentence
+ * saying that nothing is recorded.
+ */
+export function documentControlText(soa: Pick<SoaTable, 'statement'>): string {
+  const doc = soa.statement;
+  if (!doc) return 'No soa statement: the version, approvers and approval date of this SoA are not recorded.';
+  const approval = doc.approvedBy.length > 0 ? `approved by ${doc.approvedBy.join(', ')}${doc.approved ? ` on ${doc.approved}` : ''}` : doc.approved ? `approved on ${doc.approved}` : 'not approved';
+  return [`Version ${doc.version ?? '—'}`, approval, ...(doc.owner ? [`owner ${doc.owner}`] : []), ...(doc.classification ? [`classification ${doc.classification}`] : [])].join(' · ');
+}
+
 /** The report title: `Statement of Applicability — <organization>`. */
 export function reportTitle(soa: SoaTable): string {
   return soa.organization ? `Statement of Applicability — ${soa.organization}` : 'Statement of Applicability';
@@ -105,6 +126,18 @@ export function yesNo(value: boolean | undefined): string | undefined {
 }
 
 /**
+ * Whether accepting the risk needed top management (§7.4
+ * acceptance-above-criteria): `yes (accepted by top management)`, `yes — not
+ * accepted by top management`, `no`, or {@link NONE} when unknown.
+ */
+export function needsTopManagementText(risk: RiskRow): string {
+  if (risk.acceptanceNeedsTopManagement === undefined) return NONE;
+  if (!risk.acceptanceNeedsTopManagement) return 'no';
+  if (risk.acceptors.length === 0) return 'yes';
+  return risk.acceptedByTopManagement ? 'yes (accepted by top management)' : 'yes — not accepted by top management';
+}
+
+/**
  * One control as the cells of an SoA table (CSV and XLSX share the columns):
  * the one SoA row builder. Evidence items are joined by `evidenceSeparator`
  * (`; ` on a CSV line, a line break in a spreadsheet cell).
@@ -122,6 +155,8 @@ export function soaRowCells(row: SoaRow, evidenceSeparator: string): (string | n
     row.owner,
     row.evidence.join(evidenceSeparator),
     row.due,
+    row.implementation,
+    row.verified,
   ];
 }
 
@@ -146,5 +181,7 @@ export function riskRegisterCells(risk: RiskRow): (string | number | undefined)[
     yesNo(risk.residualAcceptable),
     risk.acceptedBy,
     risk.assessed,
+    risk.affects.join(', '),
+    risk.acceptanceNeedsTopManagement === undefined ? undefined : needsTopManagementText(risk),
   ];
 }

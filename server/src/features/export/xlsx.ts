@@ -19,7 +19,14 @@
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable, ThemeSummary } from '../soa-table';
-import { riskRegisterCells, soaRowCells, themeLabel, totalSummary } from './report-text';
+import { documentControlText, draftBanner, reportTitle, riskRegisterCells, soaRowCells, themeLabel, totalSummary } from './report-text';
+
+/** Text for an Excel page header: `&` doubled (it starts a header code), one line. */
+function headerText(text: string): string {
+  const line = xlsxText(text).replace(/\s+/g, ' ');
+  // Excel keeps at most 255 characters of a header: each of its (up to three) parts gets 80.
+  return (line.length > 80 ? `${line.slice(0, 79)}…` : line).replace(/&/g, '&&');
+}
 
 export interface XlsxData {
   readonly soa: SoaTable;
@@ -122,12 +129,31 @@ const SOA_COLUMNS: readonly Column[] = [
   { header: 'Owner', width: 16 },
   { header: 'Evidence', width: 40 },
   { header: 'Due', width: 12 },
+  { header: 'Implementation', width: 40 },
+  { header: 'Verified', width: 12 },
 ];
 
 function soaSheet(workbook: Workbook, soa: SoaTable): void {
   const sheet = table(workbook, SOA_SHEET, SOA_COLUMNS, soa.rows.map((row) => soaRowCells(row, '\n')));
+  // The SoA as a controlled document (§7.6): its identification on every printed page.
+  const banner = draftBanner(soa);
+  sheet.headerFooter.oddHeader = `&L${headerText(reportTitle(soa))}&R${headerText(documentControlText(soa))}`;
+  if (banner) {
+    // A draft: a red banner row above the table, and in the printed header.
+    sheet.headerFooter.oddHeader = `&C&"-,Bold"&KB3261E${headerText(banner)}` + sheet.headerFooter.oddHeader;
+    sheet.spliceRows(1, 0, [xlsxText(banner)]);
+    sheet.mergeCells(1, 1, 1, SOA_COLUMNS.length);
+    const cell = sheet.getCell(1, 1);
+    cell.font = { bold: true, size: 13, color: { argb: 'FF8A1C12' } };
+    cell.fill = FILLS.bad;
+    cell.alignment = { vertical: 'middle' };
+    sheet.getRow(1).height = 22;
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 2, topLeftCell: 'A3', activeCell: 'A3' }];
+    sheet.autoFilter = { from: { row: 2, column: 1 }, to: { row: soa.rows.length + 2, column: SOA_COLUMNS.length } };
+  }
+  const first = banner ? 3 : 2;
   soa.rows.forEach((row, i) => {
-    const excelRow = sheet.getRow(i + 2);
+    const excelRow = sheet.getRow(i + first);
     const applicable = excelRow.getCell(4);
     applicable.fill = !row.declared || row.applicable === undefined ? FILLS.bad : row.applicable === 'yes' ? FILLS.good : FILLS.neutral;
     const statusFill = row.status ? STATUS_FILLS[row.status] : undefined;
@@ -155,6 +181,8 @@ const RISK_COLUMNS: readonly Column[] = [
   { header: 'Residual acceptable', width: 12 },
   { header: 'Accepted by', width: 14 },
   { header: 'Assessed', width: 12 },
+  { header: 'Affects', width: 20 },
+  { header: 'Acceptance needs top management', width: 22 },
 ];
 
 
@@ -174,6 +202,7 @@ function riskSheet(workbook: Workbook, risks: RiskRegister): void {
     const row = sheet.getRow(i + 2);
     acceptabilityFill([row.getCell(9), row.getCell(10)], risk.inherentAcceptable);
     acceptabilityFill([row.getCell(15), row.getCell(16)], risk.residualAcceptable);
+    if (risk.acceptedAboveCriteria) row.getCell(20).fill = FILLS.bad;
   });
 }
 
@@ -199,11 +228,18 @@ function summarySheet(workbook: Workbook, soa: SoaTable, risks: RiskRegister): v
     cell.fill = FILLS.total;
   });
   const unacceptable = risks.risks.filter((r) => r.residualAcceptable === false).length;
+  const doc = soa.statement;
   const facts: [string, Value][] = [
     ['Organization', soa.organization ?? ''],
     ['As of', soa.asOf],
     ['Risks', risks.risks.length],
     ['Risks not acceptable after treatment', unacceptable],
+    ['Risks accepted above the criteria without top management', risks.risks.filter((r) => r.acceptedAboveCriteria).length],
+    ['Risks rated higher after treatment than before', risks.risks.filter((r) => r.residualAboveInherent).length],
+    ['SoA version', doc?.version ?? '—'],
+    ['SoA approved by', doc ? doc.approvedBy.join(', ') : '—'],
+    ['SoA approved', doc?.approved ?? '—'],
+    ['Status', draftBanner(soa) ?? 'No errors in the ISMS'],
   ];
   sheet.addRow([]);
   for (const [label, value] of facts) {

@@ -106,3 +106,4 @@ export function registerCustomRequests(context: ServerContext): void {
     }),
   );
 }
+

@@ -1,12 +1,12 @@
 /** Document symbols (outline) and workspace symbols → features/document-symbols.ts, workspace-symbols.ts. */
 import { SymbolKind, type DocumentSymbol as LspDocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
-import { derivedForFile, documentSymbols, fileDerivation, workspaceSymbols, type DocumentSymbol, type LineIndex } from '../../language-service';
+import { derivedForFile, documentSymbols, fileDerivation, workspaceSymbols, type DocumentSymbol, type EntityKind, type LineIndex } from '../../language-service';
 import { toRange } from '../convert';
 import { guarded, type ServerContext } from '../server-context';
 import { toLocation } from './locations';
 
 /** LSP symbol kinds for the ISMS kinds: close in meaning, and distinct in an outline. */
-const SYMBOL_KIND: Record<string, SymbolKind> = {
+const SYMBOL_KIND: Record<EntityKind | 'field', SymbolKind> = {
   organization: SymbolKind.Namespace,
   scope: SymbolKind.Package,
   issue: SymbolKind.Event,
@@ -22,6 +22,14 @@ const SYMBOL_KIND: Record<string, SymbolKind> = {
   audit: SymbolKind.Event,
   review: SymbolKind.Event,
   nonconformity: SymbolKind.Key,
+  soa: SymbolKind.Array,
+  'audit-programme': SymbolKind.Module,
+  supplier: SymbolKind.Class,
+  obligation: SymbolKind.Interface,
+  incident: SymbolKind.Event,
+  training: SymbolKind.Method,
+  change: SymbolKind.Event,
+  communication: SymbolKind.Function,
   field: SymbolKind.Property,
 };
 

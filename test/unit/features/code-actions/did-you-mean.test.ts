@@ -81,7 +81,7 @@ asset net "Network" {
   });
 
   it('offers nothing without a suggestion', () => {
-    const svc = service('supplier acme "Acme"\n');
+    const svc = service('vendor acme "Acme"\n');
     assert.deepEqual(allActions(svc, 'unknown-statement'), []);
   });
 });

@@ -58,11 +58,17 @@ describe('export: CSV', () => {
 
   it('starts with a UTF-8 BOM, ends lines with CRLF and has the documented columns', () => {
     const csv = soaCsv(data);
-    assert.ok(csv.startsWith('\uFEFFControl,Theme,Title,Applicable,Reason,Risks,Parties,Status,Owner,Evidence,Due\r\n'));
+    // The document control line first (§7.6), then the header.
+    assert.ok(
+      csv.startsWith(
+        '\uFEFF"# Statement of Applicability — Acme | Cloud Ltd: No soa statement: the version, approvers and approval date of this SoA are not recorded."\r\n' +
+          'Control,Theme,Title,Applicable,Reason,Risks,Parties,Status,Owner,Evidence,Due,Implementation,Verified\r\n',
+      ),
+    );
     assert.ok(csv.endsWith('\r\n'));
-    const records = parseCsv(csv.slice(1));
+    const records = parseCsv(csv.slice(1)).slice(1);
     assert.equal(records.length, 1 + 94);
-    assert.ok(records.every((record) => record.length === 11));
+    assert.ok(records.every((record) => record.length === 13));
     assert.deepEqual(records[1], [
       'A.5.1',
       'Organizational controls',
@@ -75,9 +81,11 @@ describe('export: CSV', () => {
       'cto',
       'policies/infosec.md; Board minutes, 2026',
       '',
+      '',
+      '',
     ]);
-    assert.ok(csv.includes('\r\nA.8.13,Technological controls,Information backup,yes,,R-1,P-1,partial,cto,runbooks/backup.md,2027-03-31\r\n'));
-    assert.ok(csv.includes('\r\nA.5.2,Organizational controls,Information security roles and responsibilities,— (no SoA entry),,,,,,,\r\n'));
+    assert.ok(csv.includes('\r\nA.8.13,Technological controls,Information backup,yes,,R-1,P-1,partial,cto,runbooks/backup.md,2027-03-31,,\r\n'));
+    assert.ok(csv.includes('\r\nA.5.2,Organizational controls,Information security roles and responsibilities,— (no SoA entry),,,,,,,,,\r\n'));
   });
 
   it('quotes fields with quotes, commas, CR or LF and doubles the quotes', () => {
@@ -88,7 +96,8 @@ describe('export: CSV', () => {
     assert.equal(csvField('a\rb'), '"a\rb"');
     assert.equal(csvField(undefined), '');
     assert.equal(csvField(12), '12');
-    assert.ok(riskRegisterCsv(data).includes('\r\nR-2,"Laptop theft, ""high"" impact",cto,,,,2,3,6,no,accept,,2,3,6,no,,\r\n'));
+    // R-2 is accepted outright at 6, above acceptance 3: accepting it needs top management, and nobody accepted it.
+    assert.ok(riskRegisterCsv(data).includes('\r\nR-2,"Laptop theft, ""high"" impact",cto,,,,2,3,6,no,accept,,2,3,6,no,,,,yes\r\n'));
   });
 
   it('neutralises cells that a spreadsheet would read as formulas', () => {
@@ -122,6 +131,19 @@ describe('export: CSV', () => {
     assert.equal(byId.get('X-1')![4], "'-1");
     const risk = parseCsv(riskRegisterCsv(hostile).slice(1))[1]!;
     assert.deepEqual(risk.slice(0, 6), ['R-1', "'=1+1", 'ceo', '', "'+cmd|' /C calc'!A0", "'-2+3"]);
+  });
+
+  it('carries the soa statement and, while the workspace has errors, the draft banner before the header (§7.6)', () => {
+    const base = reportData(SMALL);
+    const csv = soaCsv({
+      soa: { ...base.soa, errors: 2, statement: { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: undefined, classification: undefined } },
+    });
+    const records = parseCsv(csv.slice(1));
+    assert.deepEqual(records.slice(0, 3), [
+      ['# DRAFT: 2 errors in the ISMS — not for release until isms check passes'],
+      ['# Statement of Applicability — Acme | Cloud Ltd: Version 2026.1 · approved by ceo, cfo on 2026-02-01'],
+      ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due', 'Implementation', 'Verified'],
+    ]);
   });
 
   it('neutralises a reason that starts with a carriage return', () => {

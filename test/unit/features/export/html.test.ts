@@ -35,12 +35,26 @@ describe('export: HTML', () => {
     assert.ok(html.includes('<tr><td>A.5.2</td><td>Information security roles and responsibilities</td><td class="missing">— (no SoA entry)</td>'));
     assert.ok(
       html.includes(
-        '<tr><td>A.5.1</td><td>Policies for information security</td><td class="yes">yes</td><td>Policies set direction.<br>Approved yearly | reviewed</td><td class="status-implemented">implemented</td><td>cto</td><td>policies/infosec.md<br>Board minutes, 2026</td></tr>',
+        '<tr><td>A.5.1</td><td>Policies for information security</td><td class="yes">yes</td><td>Policies set direction.<br>Approved yearly | reviewed</td><td class="status-implemented">implemented</td><td></td><td></td><td>cto</td><td>policies/infosec.md<br>Board minutes, 2026</td></tr>',
       ),
     );
     assert.ok(html.includes('<td>Risks: R-1; Parties: P-1</td><td class="status-partial">partial</td>'));
-    assert.ok(html.includes('<tr><td>R-1</td><td>Ransomware encrypts the customer database</td><td>cto</td><td class="num unacceptable">3×3=9</td><td>mitigate</td><td>A.8.13, C-1</td><td class="num acceptable">1×2=2</td><td class="acceptable">yes</td><td>cto</td></tr>'));
+    assert.ok(html.includes('<tr><td>R-1</td><td>Ransomware encrypts the customer database</td><td>cto</td><td></td><td class="num unacceptable">3×3=9</td><td>mitigate</td><td>A.8.13, C-1</td><td class="num acceptable">1×2=2</td><td class="acceptable">yes</td><td>cto</td><td>no</td></tr>'));
+    assert.ok(html.includes('<p class="document-control">No soa statement: the version, approvers and approval date of this SoA are not recorded.</p>'));
+    assert.doesNotMatch(html, /class="draft"/, 'no error, no draft banner');
     assert.ok(html.includes('<td>Laptop theft, &quot;high&quot; impact</td>'));
+  });
+
+  it('carries the soa statement, implementation and due, the draft banner while there are errors, and the flagged risks (§7.6)', () => {
+    const base = reportData(SMALL);
+    const rows = base.soa.rows.map((row) => (row.id === 'A.8.13' ? { ...row, implementation: 'Nightly <immutable>' } : row));
+    const risks = { ...base.risks, risks: base.risks.risks.map((r) => (r.id === 'R-2' ? { ...r, acceptors: ['cto'], acceptedBy: 'cto', acceptedAboveCriteria: true, residualAboveInherent: true } : r)) };
+    const drafted = htmlReport({ soa: { ...base.soa, rows, errors: 3, statement: { version: '2026.1', approvedBy: ['ceo'], approved: '2026-02-01', owner: undefined, classification: undefined } }, risks });
+    assert.ok(drafted.includes('<h1>Statement of Applicability — Acme | Cloud Ltd</h1>\n<p class="draft" role="alert">DRAFT: 3 errors in the ISMS — not for release until isms check passes</p>\n<p class="document-control">Version 2026.1 · approved by ceo on 2026-02-01</p>'));
+    assert.ok(drafted.includes('<td class="status-partial">partial</td><td>Nightly &lt;immutable&gt;</td><td>2027-03-31</td><td>cto</td>'));
+    assert.ok(drafted.includes('<td>cto</td><td class="unacceptable">yes — not accepted by top management</td></tr>'));
+    assert.ok(drafted.includes('<p class="flagged"><strong>Accepted above the risk criteria without top management</strong> (1): R-2</p>'));
+    assert.ok(drafted.includes('<p class="flagged"><strong>Residual rating above the inherent one</strong> (1): R-2</p>'));
   });
 
   it('draws the inherent and residual heat maps, likelihood high to low, coloured by acceptability', () => {

@@ -8,7 +8,9 @@ describe('export: JSON', () => {
   const json = JSON.parse(text);
 
   it('has the documented top-level shape', () => {
-    assert.deepEqual(Object.keys(json), ['version', 'organization', 'asOf', 'soa', 'risks']);
+    assert.deepEqual(Object.keys(json), ['version', 'organization', 'asOf', 'draft', 'document', 'soa', 'risks']);
+    assert.equal(json.draft, null);
+    assert.equal(json.document, null);
     assert.equal(json.version, 1);
     assert.equal(json.organization, 'Acme | Cloud Ltd');
     assert.equal(json.asOf, '2026-11-27');
@@ -54,6 +56,8 @@ describe('export: JSON', () => {
       owner: 'cto',
       evidence: ['runbooks/backup.md'],
       due: '2027-03-31',
+      implementation: null,
+      verified: null,
       risks: [{ id: 'R-1', title: 'Ransomware encrypts the customer database' }],
       parties: [{ id: 'P-1', title: 'Customers' }],
       attributes: (byId.get('A.8.13') as { attributes: unknown }).attributes,
@@ -90,9 +94,25 @@ describe('export: JSON', () => {
       residualAcceptable: true,
       acceptedBy: 'cto',
       assessed: null,
+      affects: [],
+      acceptors: ['cto'],
+      acceptanceNeedsTopManagement: false,
+      acceptedByTopManagement: false,
+      acceptedAboveCriteria: false,
+      residualAboveInherent: false,
     });
     assert.equal(json.risks.items[1].residualAcceptable, false);
     assert.equal(json.risks.items[1].acceptedBy, null);
+    assert.equal(json.risks.items[1].acceptanceNeedsTopManagement, true, 'accepted outright at 6, above acceptance 3');
+  });
+
+  it('carries the soa statement and the draft while the workspace has errors (§7.6)', () => {
+    const base = reportData(SMALL);
+    const drafted = JSON.parse(
+      jsonReport({ ...base, soa: { ...base.soa, errors: 4, statement: { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: undefined, classification: 'internal' } } }),
+    );
+    assert.deepEqual(drafted.draft, { errors: 4 });
+    assert.deepEqual(drafted.document, { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: null, classification: 'internal' });
   });
 
   it('has null scales without risk criteria', () => {

@@ -14,7 +14,8 @@ describe('export: Markdown', () => {
 
   it('has the title with the organization, the as-of date and the sections in order', () => {
     assert.equal(lines[0], '# Statement of Applicability — Acme \\| Cloud Ltd');
-    assert.equal(lines[2], 'As of 2026-11-27.');
+    assert.equal(lines[2], 'No soa statement: the version, approvers and approval date of this SoA are not recorded.');
+    assert.equal(lines[4], 'As of 2026-11-27.');
     const sections = lines.filter((line) => line.startsWith('## '));
     assert.deepEqual(sections, ['## Summary', '## Controls', '## Risk register']);
   });
@@ -32,21 +33,43 @@ describe('export: Markdown', () => {
     assert.ok(rows[0]!.startsWith('| A.5.1 |'));
     assert.ok(rows[92]!.startsWith('| A.8.34 |'));
     assert.ok(rows[93]!.startsWith('| C-1 |'));
-    assert.ok(lines.includes('| A.5.2 | Information security roles and responsibilities | — (no SoA entry) | | | | |'));
+    assert.ok(lines.includes('| A.5.2 | Information security roles and responsibilities | — (no SoA entry) | | | | | | |'));
   });
 
   it('escapes | and line breaks in cells and gives the driving risks and parties', () => {
     assert.ok(
       lines.includes(
-        '| A.5.1 | Policies for information security | yes | Policies set direction.<br>Approved yearly \\| reviewed | implemented | cto | policies/infosec.md<br>Board minutes, 2026 |',
+        '| A.5.1 | Policies for information security | yes | Policies set direction.<br>Approved yearly \\| reviewed | implemented | | | cto | policies/infosec.md<br>Board minutes, 2026 |',
       ),
     );
-    assert.ok(lines.includes('| A.8.13 | Information backup | yes | Risks: R-1; Parties: P-1 | partial | cto | runbooks/backup.md |'));
+    assert.ok(lines.includes('| A.8.13 | Information backup | yes | Risks: R-1; Parties: P-1 | partial | | 2027-03-31 | cto | runbooks/backup.md |'));
   });
 
-  it('gives the risk register with scores, acceptability and acceptor', () => {
-    assert.ok(lines.includes('| R-1 | Ransomware encrypts the customer database | cto | 3×3=9 | mitigate | A.8.13, C-1 | 1×2=2 | yes | cto |'));
-    assert.ok(lines.includes('| R-2 | Laptop theft, "high" impact | cto | 2×3=6 | accept | | 2×3=6 | no | |'));
+  it('gives the risk register with scores, acceptability, acceptors and whether acceptance needs top management', () => {
+    assert.ok(lines.includes('| R-1 | Ransomware encrypts the customer database | cto | | 3×3=9 | mitigate | A.8.13, C-1 | 1×2=2 | yes | cto | no |'));
+    assert.ok(lines.includes('| R-2 | Laptop theft, "high" impact | cto | | 2×3=6 | accept | | 2×3=6 | no | | yes |'));
+  });
+
+  it('carries the soa statement, each control\'s implementation and due, and the draft banner while there are errors (§7.6)', () => {
+    const base = reportData(SMALL);
+    const rows = base.soa.rows.map((row) => (row.id === 'A.8.13' ? { ...row, implementation: 'Nightly | immutable' } : row));
+    const risks = { ...base.risks, risks: base.risks.risks.map((r) => (r.id === 'R-2' ? { ...r, acceptors: ['cto', 'cfo'], acceptedBy: 'cto, cfo', affects: ['confidentiality', 'availability'], acceptedAboveCriteria: true } : r)) };
+    const md = markdownReport({
+      soa: { ...base.soa, rows, errors: 1, statement: { version: '2026.1', approvedBy: ['ceo'], approved: '2026-02-01', owner: 'cto', classification: 'internal' } },
+      risks,
+    });
+    const mdLines = md.split('\n');
+    assert.deepEqual(mdLines.slice(0, 7), [
+      '# Statement of Applicability — Acme \\| Cloud Ltd',
+      '',
+      '> **DRAFT: 1 error in the ISMS — not for release until isms check passes**',
+      '',
+      'Version 2026.1 · approved by ceo on 2026-02-01 · owner cto · classification internal',
+      '',
+      'As of 2026-11-27.',
+    ]);
+    assert.ok(mdLines.includes('| A.8.13 | Information backup | yes | Risks: R-1; Parties: P-1 | partial | Nightly \\| immutable | 2027-03-31 | cto | runbooks/backup.md |'));
+    assert.ok(mdLines.includes('| R-2 | Laptop theft, "high" impact | cto | confidentiality, availability | 2×3=6 | accept | | 2×3=6 | no | cto, cfo | yes — not accepted by top management |'));
   });
 
   it('escapes cell text: pipes, backslashes, raw HTML, all line break styles', () => {
@@ -68,7 +91,7 @@ describe('export: Markdown', () => {
 
   it('has a plain title without an organization and says when there are no risks', () => {
     const bare = markdownReport(reportData('control A.5.1 {\n  applicable yes\n  reason "x"\n  status planned\n}\n'));
-    assert.ok(bare.startsWith('# Statement of Applicability\n\nAs of 2026-11-27.\n'));
+    assert.ok(bare.startsWith('# Statement of Applicability\n\nNo soa statement: the version, approvers and approval date of this SoA are not recorded.\n\nAs of 2026-11-27.\n'));
     assert.match(bare, /No risks are recorded\./);
   });
 });

@@ -62,7 +62,7 @@ describe('export: XLSX', function () {
 
     const soa = sheet(workbook, SOA_SHEET);
     assert.equal(soa.actualRowCount, 1 + 94);
-    assert.deepEqual((soa.getRow(1).values as unknown[]).slice(1), ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due']);
+    assert.deepEqual((soa.getRow(1).values as unknown[]).slice(1), ['Control', 'Theme', 'Title', 'Applicable', 'Reason', 'Risks', 'Parties', 'Status', 'Owner', 'Evidence', 'Due', 'Implementation', 'Verified']);
     assert.equal(soa.getRow(1).font?.bold ?? soa.getCell('A1').font?.bold, true);
     assert.equal(soa.getCell('A2').value, 'A.5.1');
     assert.equal(soa.getCell('E2').value, 'Policies set direction.\nApproved yearly | reviewed');
@@ -103,11 +103,52 @@ describe('export: XLSX', function () {
     };
     assert.equal(riskFill('J2'), 'FFFFC7CE');
     assert.equal(riskFill('P2'), 'FFC6EFCE');
+    assert.equal(risks.getCell('S1').value, 'Affects');
+    assert.equal(risks.getCell('T1').value, 'Acceptance needs top management');
+    assert.equal(risks.getCell('T2').value, 'no');
+    assert.equal(risks.getCell('T3').value, 'yes', 'R-2 is accepted outright above acceptance');
+    assert.match(soa.headerFooter.oddHeader ?? '', /No soa statement/);
 
     const summary = sheet(workbook, SUMMARY_SHEET);
     assert.deepEqual((summary.getRow(2).values as unknown[]).slice(1), ['Organizational controls (A.5)', 37, 1, 1, 0, 1]);
     assert.deepEqual((summary.getRow(7).values as unknown[]).slice(1), ['Total', 94, 4, 3, 1, 1]);
     assert.deepEqual((summary.getRow(9).values as unknown[]).slice(1), ['Organization', 'Acme | Cloud Ltd']);
+  });
+
+  it('carries the soa statement and, while the workspace has errors, a draft banner above the table (§7.6)', async () => {
+    const base = reportData(SMALL);
+    const rows = base.soa.rows.map((row) => (row.id === 'A.8.13' ? { ...row, implementation: 'Nightly immutable snapshots', verified: '2026-10-01' } : row));
+    const risks = { ...base.risks, risks: base.risks.risks.map((r) => (r.id === 'R-2' ? { ...r, acceptors: ['cto', 'cfo'], acceptedBy: 'cto, cfo', affects: ['availability'], acceptedAboveCriteria: true } : r)) };
+    const document = { version: '2026.1', approvedBy: ['ceo', 'cfo'], approved: '2026-02-01', owner: 'cto', classification: undefined };
+    const workbook = await readBack(await xlsxReport({ soa: { ...base.soa, rows, errors: 2, statement: document }, risks }));
+    const soa = sheet(workbook, SOA_SHEET);
+    const banner = 'DRAFT: 2 errors in the ISMS — not for release until isms check passes';
+    assert.equal(soa.getCell('A1').value, banner);
+    assert.equal(soa.getCell('A1').font?.bold, true);
+    assert.equal((soa.getCell('A1').fill as { fgColor?: { argb?: string } }).fgColor?.argb, 'FFFFC7CE');
+    assert.equal(soa.getCell('A2').value, 'Control');
+    assert.equal(soa.getCell('A3').value, 'A.5.1');
+    assert.equal(soa.views[0]?.state, 'frozen');
+    assert.equal((soa.views[0] as { ySplit?: number }).ySplit, 2, 'the banner and the header stay in view');
+    // A.8.13 one row lower than without the banner.
+    assert.equal(soa.getCell('A74').value, 'A.8.13');
+    assert.equal(soa.getCell('K74').value, '2027-03-31');
+    assert.equal(soa.getCell('L74').value, 'Nightly immutable snapshots');
+    assert.equal(soa.getCell('M74').value, '2026-10-01');
+    assert.match(soa.headerFooter.oddHeader ?? '', /DRAFT: 2 errors/);
+    assert.match(soa.headerFooter.oddHeader ?? '', /Version 2026\.1 · approved by ceo, cfo on 2026-02-01 · owner cto/);
+    const riskSheet = sheet(workbook, RISK_SHEET);
+    assert.equal(riskSheet.getCell('Q3').value, 'cto, cfo');
+    assert.equal(riskSheet.getCell('S3').value, 'availability');
+    assert.equal(riskSheet.getCell('T3').value, 'yes — not accepted by top management');
+    const summary = sheet(workbook, SUMMARY_SHEET);
+    const facts = new Map<unknown, unknown>();
+    summary.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
+    assert.equal(facts.get('SoA version'), '2026.1');
+    assert.equal(facts.get('SoA approved by'), 'ceo, cfo');
+    assert.equal(facts.get('SoA approved'), '2026-02-01');
+    assert.equal(facts.get('Status'), banner);
+    assert.equal(facts.get('Risks accepted above the criteria without top management'), 1);
   });
 
   it('writes no formula anywhere: formula-like text is a typed string, without a visible prefix (issue 14)', async () => {

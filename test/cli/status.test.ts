@@ -1,0 +1,70 @@
+/** `isms status [PATH] [--format text|json|md] [--as-of]`: clause readiness (LANGUAGE.md §7.5), a report that exits 0. */
+import * as assert from 'node:assert/strict';
+import { expectGolden } from '../helpers/golden';
+import { isOneLineError, runCli } from '../helpers/run-cli';
+
+const AS_OF = ['--as-of', '2026-11-27'];
+
+describe('isms status', () => {
+  it('prints the clinic: no fail or warn, the unverified clauses with what an auditor will ask (exit 0)', () => {
+    const run = runCli(['status', 'examples/clinic', ...AS_OF]);
+    assert.equal(run.status, 0);
+    assert.equal(run.stderr, '');
+    expectGolden('test/golden/cli/status-clinic.txt', run.stdout);
+    assert.doesNotMatch(run.stdout, / (fail|warn) /);
+    assert.match(run.stdout, /^30 clauses: 0 fail, 0 warn, \d+ unverified, \d+ pass$/m);
+    assert.match(run.stdout, /^4\.4 Information security management system\n {2}records: 6 policies, 23 risks, 93 SoA entries, 1 internal audit, 1 management review\n {2}asks: How are the ISMS processes/m);
+    for (const id of ['4.4', '6.1.1', '7.1', '8.1', '10.1']) assert.match(run.stdout, new RegExp(`^ *${id.replace(/\./g, '\\.')} .* unverified$`, 'm'), id);
+  });
+
+  it('prints the flawed example with its failing clauses, and still exits 0', () => {
+    const run = runCli(['status', 'examples/flawed', ...AS_OF]);
+    assert.equal(run.status, 0, 'a report, not a gate');
+    assert.match(run.stdout, /^ {2}4\.3 Determining the scope of the information security management system +fail +1 error: missing-scope$/m);
+    assert.match(run.stdout, /^ {4}9\.2\.1 General +fail +1 error: missing-internal-audit$/m);
+    assert.match(run.stdout, /^ {2}8\.2 Information security risk assessment +warn +1 warning: risk-assessment-overdue$/m);
+  });
+
+  it('prints JSON: every clause with its state, findings, checks, records and questions', () => {
+    const run = runCli(['status', 'examples/flawed', '--format', 'json', ...AS_OF]);
+    assert.equal(run.status, 0);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(Object.keys(report), ['version', 'asOf', 'files', 'summary', 'clauses']);
+    assert.equal(report.asOf, '2026-11-27');
+    assert.equal(report.clauses.length, 41, '7 main clauses, 4 with sub-clauses (6.1, 7.5, 9.2, 9.3), 30 without');
+    assert.deepEqual(Object.keys(report.clauses[0]), ['clause', 'title', 'parent', 'state', 'errors', 'warnings', 'checks', 'records', 'asks', 'findings']);
+    const scope = report.clauses.find((c: { clause: string }) => c.clause === '4.3');
+    assert.deepEqual(scope.findings.map((f: { code: string; file: string; line: number }) => [f.code, f.file, f.line]), [['missing-scope', 'examples/flawed/organization.isms', 18]]);
+    assert.equal(scope.parent, '4');
+    assert.deepEqual(scope.checks, ['missing-scope']);
+    const summary = report.summary;
+    assert.equal(summary.fail + summary.warn + summary.unverified + summary.pass, 30);
+    assert.ok(['fail', 'warn', 'unverified', 'pass'].every((state) => typeof summary[state] === 'number'));
+  });
+
+  it('prints Markdown: the table and a section per unverified clause', () => {
+    const run = runCli(['status', 'examples/clinic', '--format', 'md', ...AS_OF]);
+    assert.equal(run.status, 0);
+    expectGolden('test/golden/cli/status-clinic.md', run.stdout);
+    assert.match(run.stdout, /^\| 4\.4 \| Information security management system \| \? unverified \| {2}\|$/m);
+    assert.match(run.stdout, /^### 8\.1 Operational planning and control$/m);
+  });
+
+  describe('bad usage: exit 2, one line', () => {
+    const cases: [string, string[], RegExp][] = [
+      ['an unknown format', ['status', 'examples/clinic', '--format', 'sarif'], /unknown --format 'sarif': use text, json, md/],
+      ['an impossible --as-of', ['status', 'examples/clinic', '--as-of', '2026-13-01'], /--as-of '2026-13-01' is not a date/],
+      ['two paths', ['status', 'examples/clinic', 'examples/flawed'], /isms status takes one PATH/],
+      ['a missing path', ['status', 'no/such/place'], /cannot read 'no\/such\/place'/],
+      ['an unknown option', ['status', '--max-warnings', '3'], /max-warnings/],
+    ];
+    for (const [what, args, message] of cases) {
+      it(what, () => {
+        const run = runCli(args);
+        assert.ok(isOneLineError(run), `expected a one-line error with exit 2, got ${run.status}: ${run.stderr}`);
+        assert.match(run.stderr, message);
+        assert.equal(run.stdout, '');
+      });
+    }
+  });
+});
