@@ -9,8 +9,8 @@
  * takes a fraction of that (bench/check.mjs). A differential property test
  * (test/unit/grammar/fast-parser.test.ts) holds the two trees equal.
  */
-import { Argument, Statement, type ArgumentKind, type Block, type Comment } from './syntax-tree';
-import { MAX_BLOCK_DEPTH } from './limits';
+import { Argument, Statement, type ArgumentKind, type Block, type Comment, type SyntaxError } from './syntax-tree';
+import { MAX_ARGUMENTS, MAX_BLOCK_DEPTH, tooManyArgumentsMessage } from './limits';
 
 const enum Ch {
   Tab = 9,
@@ -55,6 +55,8 @@ const GIVE_UP = Symbol('give up');
 export interface FastParse {
   readonly statements: Statement[];
   readonly comments: Comment[];
+  /** Only ever "more than MAX_ARGUMENTS values" (any other error leaves the fast path). */
+  readonly errors: SyntaxError[];
 }
 
 /** The tree of a well-formed text, or undefined when the text needs the recovering parser. */
@@ -71,6 +73,7 @@ export function parseFast(text: string): FastParse | undefined {
 class FastParser {
   private pos = 0;
   private readonly comments: Comment[] = [];
+  private readonly errors: SyntaxError[] = [];
   /**
    * Scratch lists per block depth, copied out at their exact length: an array
    * grown by push keeps room for 17 elements, and the tree keeps 100,000s of
@@ -88,7 +91,7 @@ class FastParser {
   document(): FastParse {
     const statements = this.statements(0);
     if (this.pos < this.text.length) throw GIVE_UP;
-    return { statements, comments: this.comments };
+    return { statements, comments: this.comments, errors: this.errors };
   }
 
   /** Statements up to the end of the text (depth 0) or up to a `}` (in a block). */
@@ -126,6 +129,11 @@ class FastParser {
     let count = 0;
     let block: Block | undefined;
     const text = this.text;
+    // Values past MAX_ARGUMENTS: scanned, not kept.
+    let dropped = 0;
+    let droppedStart = 0;
+    let droppedEnd = 0;
+    let droppedComma = false;
     for (;;) {
       this.skipSpacesAndComments();
       if (this.pos >= text.length) break;
@@ -135,6 +143,13 @@ class FastParser {
         block = this.block(depth);
         this.skipSpacesAndComments();
         break;
+      }
+      if (c === Ch.Comma && dropped > 0) {
+        if (droppedComma) throw GIVE_UP;
+        droppedComma = true;
+        this.pos++;
+        this.skipBlankLines();
+        continue;
       }
       if (c === Ch.Comma) {
         if (count === 0) throw GIVE_UP;
@@ -146,8 +161,16 @@ class FastParser {
         this.skipBlankLines();
         continue;
       }
+      if (count === MAX_ARGUMENTS) {
+        const argument = this.argument(c);
+        if (dropped++ === 0) droppedStart = argument.start;
+        droppedEnd = argument.end;
+        droppedComma = false;
+        continue;
+      }
       buffer[count++] = this.argument(c);
     }
+    if (dropped > 0) this.errors.push({ message: tooManyArgumentsMessage(dropped), start: droppedStart, end: droppedEnd });
     return new Statement(name, nameStart, buffer.slice(0, count), block);
   }
 

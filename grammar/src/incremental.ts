@@ -63,7 +63,7 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
 
   const slice = text.slice(windowStart, windowNewEnd);
   const fast = parseFast(slice);
-  const parsedWindow = fast ? { ...fast, errors: NO_ERRORS } : from === 0 || startsAfterLineBreak(slice) ? parseLocally(slice) : undefined;
+  const parsedWindow = fast ? { ...fast, errors: fast.errors.length > 0 ? fast.errors : NO_ERRORS } : from === 0 || startsAfterLineBreak(slice) ? parseLocally(slice) : undefined;
   if (!parsedWindow) return undefined;
   // The window must not run into the statement before it or after it on the same line.
   const firstStart = parsedWindow.statements.length > 0 ? parsedWindow.statements[0].start : slice.length;

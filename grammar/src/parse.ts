@@ -25,7 +25,7 @@ export function parse(text: string): ParsedFile {
 
 function parseUnsafe(text: string, lines: LineIndex): ParsedFile {
   const fast = parseFast(text);
-  if (fast) return { text, statements: fast.statements, comments: fast.comments, errors: [], lines };
+  if (fast) return { text, statements: fast.statements, comments: fast.comments, errors: fast.errors.length > 0 ? fast.errors : [], lines };
   return parseWithRecovery(text, lines);
 }
 

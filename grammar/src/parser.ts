@@ -12,6 +12,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { chevrotain } from './chevrotain-runtime';
 import { Argument, Statement, type ArgumentKind, type Block, type SyntaxError } from './syntax-tree';
 import { tokenTypes, type TokenTypes } from './tokens';
+import { MAX_ARGUMENTS, tooManyArgumentsMessage } from './limits';
 
 function argumentKinds({ StringLiteral, TextBlock, DateLiteral, Duration, Percent, NumberLiteral, Name }: TokenTypes): [TokenType, ArgumentKind][] {
   return [
@@ -62,6 +63,9 @@ function createParser() {
     // per-call closures and arrays were a large part of the garbage.
     private statementStack: Statement[][] = [];
     private args: Argument[] = [];
+    private dropped = 0;
+    private droppedStart = 0;
+    private droppedEnd = 0;
 
     constructor() {
       super(tokens.all, { recoveryEnabled: false, maxLookahead: 1 });
@@ -97,7 +101,13 @@ function createParser() {
       const token = this.CONSUME(ArgumentToken);
       const comma = this.OPTION(this.commaAndContinuation);
       this.ACTION(() => {
-        this.args.push(new Argument(argumentKind(token), token.image, token.startOffset, comma === true));
+        if (this.args.length < MAX_ARGUMENTS) {
+          this.args.push(new Argument(argumentKind(token), token.image, token.startOffset, comma === true));
+        } else {
+          // Past MAX_ARGUMENTS values are dropped, with one error (reported at the end of the statement's values).
+          if (this.dropped++ === 0) this.droppedStart = token.startOffset;
+          this.droppedEnd = tokenEnd(token);
+        }
       });
     };
 
@@ -154,9 +164,14 @@ function createParser() {
       const name = this.CONSUME(Name);
       this.ACTION(() => {
         this.args = [];
+        this.dropped = 0;
       });
       this.MANY(this.argument);
       const args = this.args;
+      this.ACTION(() => {
+        if (this.dropped > 0) this.report(tooManyArgumentsMessage(this.dropped), this.droppedStart, this.droppedEnd);
+        this.dropped = 0;
+      });
       const block = this.OPTION2(this.subruleBlock);
       return this.ACTION(() => new Statement(name.image, name.startOffset, args, block));
     });

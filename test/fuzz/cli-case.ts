@@ -11,6 +11,7 @@
  *   stderr when a file has syntax errors; sometimes `fmt ws` too, which must
  *   write the formatted texts.
  */
+import { isUtf8 } from 'node:buffer';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -182,12 +183,14 @@ export async function runCliCase(fuzzCase: FuzzCase, options: { timeoutMs: numbe
     {
       // isms fmt --check: what formatText says of each file.
       const formatted = names.map((name) => [name, formatText(texts[name])] as const);
-      const refused = formatted.some(([, result]) => result === undefined);
+      // isms fmt refuses files with syntax errors, and files that are not UTF-8 (issue 14).
+      const notUtf8 = names.some((name) => !isUtf8(fs.readFileSync(path.join(ws, ...name.split('/')))));
+      const refused = notUtf8 || formatted.some(([, result]) => result === undefined);
       const fmtCheck = run(['fmt', '--check', 'ws']);
       if (refused) {
         const lines = fmtCheck.stderr.trimEnd().split('\n');
         check(fmtCheck.status === 2, () => `isms fmt --check exited ${fmtCheck.status} on a file with syntax errors`);
-        check(lines.length === 1 && /^isms: cannot format '.*': it has syntax errors/.test(lines[0]), () => `isms fmt --check: not one line: ${fmtCheck.stderr.slice(0, 500)}`);
+        check(lines.length === 1 && /^isms: cannot format '.*': it (has syntax errors|is not valid UTF-8)/.test(lines[0]), () => `isms fmt --check: not one line: ${fmtCheck.stderr.slice(0, 500)}`);
       } else {
         const changed = formatted.filter(([, result]) => result!.changed).map(([name]) => `ws/${name}: would be reformatted`);
         check(fmtCheck.status === (changed.length > 0 ? 1 : 0), () => `isms fmt --check exited ${fmtCheck.status} with ${changed.length} files to reformat`);

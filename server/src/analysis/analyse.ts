@@ -41,9 +41,36 @@ export interface AnalysisOptions {
   readonly frameworks?: FrameworkSet;
 }
 
+/** Findings shown per file; beyond, one `too-many-findings` says how many more there are. */
+export const MAX_FINDINGS_PER_FILE = 100;
+/** Findings shown per top-level statement (so that one statement cannot take a file's share). */
+export const MAX_FINDINGS_PER_STATEMENT = 20;
+/**
+ * Findings one collector keeps per file: beyond, it only counts them by
+ * severity in a `too-many-findings` marker, so that memory stays bounded
+ * (a million broken lines give a million findings, of which 100 are shown).
+ */
+export const STORE_LIMIT = 1000;
+
+type HiddenCounts = { error: number; warning: number; info: number };
+
 function collector(sink: Diagnostic[]): Report {
+  const counts = new Map<string, number>();
+  const markers = new Map<string, { -readonly [K in keyof Diagnostic]: Diagnostic[K] } & { data: { hidden: HiddenCounts } }>();
   return (code, file, start, end, message, options = {}) => {
     const info = codeInfo(code);
+    const count = (counts.get(file) ?? 0) + 1;
+    counts.set(file, count);
+    if (count > STORE_LIMIT) {
+      let marker = markers.get(file);
+      if (!marker) {
+        marker = { file, start, end: start, code: 'too-many-findings', severity: info.severity, message: '', clause: null, data: { hidden: { error: 0, warning: 0, info: 0 } } };
+        markers.set(file, marker);
+        sink.push(marker);
+      }
+      marker.data.hidden[info.severity]++;
+      return;
+    }
     const clause = info.clause === 'context' ? (options.clause ?? null) : info.clause;
     sink.push({
       file,
@@ -79,6 +106,8 @@ export function analyseFile(file: string, text: string): FileAnalysis {
  */
 export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysis {
   const file = previous.model.file;
+  // A file with more findings than are kept is analysed afresh (what was dropped cannot be moved).
+  if (previous.diagnostics.some(isOverflowMarker)) return analyseFile(file, text);
   const result = reparse(previous.model.parsed, text);
   if (!result) return analyseFile(file, text);
   const { parsed, splice } = result;
@@ -103,6 +132,7 @@ export function reanalyseFile(previous: FileAnalysis, text: string): FileAnalysi
   };
   const report = collector(fresh);
   for (const rule of FILE_RULES) rule.check({ model: windowModel, report });
+  if (fresh.some(isOverflowMarker)) return analyseFile(file, text);
   diagnostics.push(...fresh);
   for (const diagnostic of previous.diagnostics) {
     if (diagnostic.start < splice.oldEnd) continue;
@@ -171,9 +201,112 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
   const overrides = options.severities;
   return {
     index,
-    diagnostics: sortDiagnostics(applySeverities(kept, overrides)),
+    diagnostics: capFindings(sortDiagnostics(applySeverities(kept, overrides)), files),
     suppressed: suppressed.filter((s) => overrides?.[s.diagnostic.code] !== 'off').sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)),
   };
+}
+
+function isOverflowMarker(diagnostic: Diagnostic): boolean {
+  return diagnostic.code === 'too-many-findings';
+}
+
+function marker(file: string, start: number, hidden: HiddenCounts, where: string): Diagnostic {
+  const total = hidden.error + hidden.warning + hidden.info;
+  return {
+    file,
+    start,
+    end: start,
+    code: 'too-many-findings',
+    severity: codeInfo('too-many-findings').severity,
+    message: `${total} more finding${total === 1 ? '' : 's'} ${where} not shown`,
+    clause: null,
+    data: { hidden },
+  };
+}
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** The `limit` findings to show of a group in position order: the most severe first, then the first in position. */
+function mostSevere(group: readonly Diagnostic[], limit: number): { shown: Diagnostic[]; hidden: Diagnostic[] } {
+  if (group.length <= limit) return { shown: [...group], hidden: [] };
+  const ranked = group.map((diagnostic, order) => ({ diagnostic, order }));
+  ranked.sort((a, b) => SEVERITY_RANK[a.diagnostic.severity] - SEVERITY_RANK[b.diagnostic.severity] || a.order - b.order);
+  const shown = ranked.slice(0, limit).sort((a, b) => a.order - b.order).map((entry) => entry.diagnostic);
+  const hidden = ranked.slice(limit).sort((a, b) => a.order - b.order).map((entry) => entry.diagnostic);
+  return { shown, hidden };
+}
+
+/**
+ * At most {@link MAX_FINDINGS_PER_STATEMENT} findings per top-level
+ * statement and {@link MAX_FINDINGS_PER_FILE} per file, in position order;
+ * what is cut (and what collectors only counted) is summed up in one
+ * `too-many-findings` per statement and per file, at the first finding not
+ * shown, with the counts by severity in `data.hidden`. Sorted input, sorted output.
+ */
+export function capFindings(sorted: readonly Diagnostic[], files: readonly FileAnalysis[]): Diagnostic[] {
+  const statementsOf = new Map<string, readonly Statement[]>(files.map((file) => [file.model.file, file.model.parsed.statements]));
+  const result: Diagnostic[] = [];
+  let i = 0;
+  while (i < sorted.length) {
+    const file = sorted[i].file;
+    let j = i;
+    while (j < sorted.length && sorted[j].file === file) j++;
+    if (j - i <= MAX_FINDINGS_PER_STATEMENT && !sorted.slice(i, j).some(isOverflowMarker)) {
+      for (let k = i; k < j; k++) result.push(sorted[k]);
+      i = j;
+      continue;
+    }
+    const statements = statementsOf.get(file) ?? [];
+    const fileHidden: HiddenCounts = { error: 0, warning: 0, info: 0 };
+    let fileHiddenAt = -1;
+    const hide = (diagnostic: Diagnostic) => {
+      const counts = (diagnostic.data as { hidden?: HiddenCounts } | undefined)?.hidden;
+      if (isOverflowMarker(diagnostic) && counts) {
+        fileHidden.error += counts.error;
+        fileHidden.warning += counts.warning;
+        fileHidden.info += counts.info;
+      } else {
+        fileHidden[diagnostic.severity]++;
+      }
+      if (fileHiddenAt < 0 || diagnostic.start < fileHiddenAt) fileHiddenAt = diagnostic.start;
+    };
+    // Per statement first: the statement that holds each finding (-1: none).
+    const groups: Diagnostic[][] = [];
+    let s = 0;
+    let current = -2;
+    for (let k = i; k < j; k++) {
+      const diagnostic = sorted[k];
+      if (isOverflowMarker(diagnostic)) {
+        hide(diagnostic);
+        continue;
+      }
+      while (s < statements.length && statements[s].end <= diagnostic.start) s++;
+      const at = s < statements.length && statements[s].start <= diagnostic.start ? s : -1;
+      if (at !== current || at === -1 || groups.length === 0) {
+        groups.push([]);
+        current = at;
+      }
+      groups[groups.length - 1].push(diagnostic);
+    }
+    const kept: Diagnostic[] = [];
+    for (const group of groups) {
+      const { shown, hidden } = mostSevere(group, MAX_FINDINGS_PER_STATEMENT);
+      kept.push(...shown);
+      if (hidden.length > 0) {
+        const counts: HiddenCounts = { error: 0, warning: 0, info: 0 };
+        for (const diagnostic of hidden) counts[diagnostic.severity]++;
+        kept.push(marker(file, hidden[0].start, counts, 'in this statement'));
+      }
+    }
+    // Then per file (statement markers stand where their first hidden finding was; cut, they count what they stood for).
+    kept.sort(compareDiagnostics);
+    const { shown, hidden } = mostSevere(kept, MAX_FINDINGS_PER_FILE);
+    for (const diagnostic of hidden) hide(diagnostic);
+    if (fileHiddenAt >= 0) shown.push(marker(file, fileHiddenAt, fileHidden, 'in this file'));
+    for (const diagnostic of shown.sort(compareDiagnostics)) result.push(diagnostic);
+    i = j;
+  }
+  return result;
 }
 
 function applySeverities(diagnostics: Diagnostic[], overrides: SeverityOverrides | undefined): Diagnostic[] {

@@ -70,6 +70,11 @@ export const DIAGNOSTIC_CODES = {
   'missing-management-review': whole('error', '9.3', 'No management review.'),
   'duplicate-singleton': statement('error', null, 'A second organization, scope or risk-criteria.'),
   'missing-organization': whole('warning', '4', 'No organization statement.'),
+  // Hostile input (issue 14).
+  'bidi-control-character': statement('warning', null, 'A bidirectional control character (Trojan Source).'),
+  'invalid-encoding': statement('error', null, 'The file is not valid UTF-8.'),
+  'document-outside-workspace': statement('warning', '7.5.3', 'A document or evidence path that names a file outside the workspace folder.'),
+  'too-many-findings': statement('warning', null, 'More findings in a statement or file than are shown; the rest are counted.'),
   // Inline suppressions (LANGUAGE.md §7.7): reported on the `// isms-ignore` comment.
   'suppression-without-reason': statement('warning', null, 'An isms-ignore comment without a reason, which suppresses nothing.'),
   'unused-suppression': statement('warning', null, 'An isms-ignore comment whose code matches no finding on the next line.'),

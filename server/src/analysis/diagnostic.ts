@@ -43,4 +43,6 @@ export interface DiagnosticData {
   readonly entity?: string;
   /** The owner of the risk (residual-risk-not-accepted, acceptor-not-owner). */
   readonly owner?: string;
+  /** The findings a `too-many-findings` stands for, by severity (hosts add them to their counts). */
+  readonly hidden?: { readonly error: number; readonly warning: number; readonly info: number };
 }

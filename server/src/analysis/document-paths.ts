@@ -56,3 +56,17 @@ function normalize(file: string): string {
   if (trailing && result !== '/') result += '/';
   return result;
 }
+
+/**
+ * Why a value names a file outside any workspace, or undefined: an absolute
+ * path, a `file:` URI, a `~` path, a drive path (`C:\…`, `C:/…`) or a UNC
+ * path (`\\server\share`, `//server/share`).
+ */
+export function outsidePathKind(value: string): string | undefined {
+  if (/^file:/i.test(value)) return 'a file: URI';
+  if (/^[A-Za-z]:[\\/]/.test(value)) return 'a drive path';
+  if (/^(\\\\|\/\/)[^\\/\s]+[\\/]/.test(value)) return 'a UNC path';
+  if (/^~[A-Za-z0-9._-]*([\\/]|$)/.test(value) && !/\s/.test(value)) return 'a home-folder path';
+  if (/^\/[^\s/]/.test(value) && !/\n/.test(value)) return 'an absolute path';
+  return undefined;
+}

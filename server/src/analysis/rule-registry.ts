@@ -5,6 +5,7 @@ import { competenceEvidence } from './rules/competence-evidence';
 import { controlJustification } from './rules/control-justification';
 import { controlStatus } from './rules/control-status';
 import { documentNotFound } from './rules/document-not-found';
+import { documentOutsideWorkspace } from './rules/document-outside-workspace';
 import { duplicateIds } from './rules/duplicate-ids';
 import { entityHeads } from './rules/entity-heads';
 import { excludedControls } from './rules/excluded-controls';
@@ -24,6 +25,7 @@ import { riskRatings } from './rules/risk-ratings';
 import { riskTreatment } from './rules/risk-treatment';
 import { soaCompleteness } from './rules/soa-completeness';
 import { syntaxErrors } from './rules/syntax-errors';
+import { textHazards } from './rules/text-hazards';
 import { unknownStatements } from './rules/unknown-statements';
 
 export const FILE_RULES: readonly FileRule[] = [
@@ -38,6 +40,8 @@ export const FILE_RULES: readonly FileRule[] = [
   controlStatus,
   competenceEvidence,
   nonconformityClosure,
+  // Hostile input (issue 14).
+  documentOutsideWorkspace,
 ];
 
 export const CONTEXTUAL_FILE_RULES: readonly ContextualFileRule[] = [riskRatings, riskTreatment, reviewOverdue, riskAssessmentOverdue];
@@ -53,4 +57,6 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   mandatoryElements,
   soaCompleteness,
   frameworks,
+  // Hostile input (issue 14).
+  textHazards,
 ];

@@ -31,6 +31,13 @@ export interface FileRuleContext {
 export interface DocumentResolver {
   /** Whether a workspace-relative path (POSIX separators, inside the workspace) names an existing file. */
   exists(workspacePath: string): boolean;
+  /**
+   * Whether a workspace-relative path is a link (or lies below one) whose
+   * target is outside the workspace folder: `document-outside-workspace`
+   * (such a file does not count as existing either). Hosts that cannot tell
+   * leave it out.
+   */
+  resolvesOutside?(workspacePath: string): boolean;
 }
 
 export interface WorkspaceRuleContext {

@@ -17,7 +17,13 @@ export function summarize(files: number, diagnostics: readonly PositionedDiagnos
   let warnings = 0;
   let infos = 0;
   for (const { diagnostic } of diagnostics) {
-    if (diagnostic.severity === 'error') errors++;
+    const hidden = diagnostic.data?.hidden;
+    if (hidden) {
+      // A too-many-findings stands for the findings not shown: they count.
+      errors += hidden.error;
+      warnings += hidden.warning;
+      infos += hidden.info;
+    } else if (diagnostic.severity === 'error') errors++;
     else if (diagnostic.severity === 'warning') warnings++;
     else infos++;
   }
@@ -28,10 +34,26 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/**
+ * Text for a terminal: control characters (C0, DEL, C1: escape sequences that
+ * erase lines or set the window title, line breaks from text blocks) and
+ * bidirectional controls are shown escaped (`\x1B`, `\n`, `\u202E`), so that
+ * a file cannot forge or hide lines of the report.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\x00-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}
+
 export function textReport(diagnostics: readonly PositionedDiagnostic[], summary: CheckSummary): string {
   const lines = diagnostics.map(({ file, line, column, diagnostic }) => {
     const clause = diagnostic.clause ? ` [${diagnostic.clause}]` : '';
-    return `${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}${clause}: ${diagnostic.message}`;
+    return terminalSafe(`${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}${clause}: ${diagnostic.message}`);
   });
   const problems = summary.errors + summary.warnings + summary.infos;
   const counts =

@@ -1,10 +1,9 @@
 /** Reads the files of a workspace into a language service (the CLI is the host: it does the I/O). */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLanguageService, type LanguageService, type LanguageServiceOptions } from '../language-service';
-import { absolutePath, fileExists } from '../node-host/host-files';
+import { absolutePath } from '../node-host/host-files';
 import { UsageError } from './usage-error';
-import { describeError, findWorkspaceFiles, workspacePath, type WorkspaceFiles } from '../node-host/workspace-files';
+import { describeError, diskDocuments, findWorkspaceFiles, readWorkspaceFile, realFolder, workspacePath, type WorkspaceFiles } from '../node-host/workspace-files';
 
 export interface LoadedWorkspace extends WorkspaceFiles {
   readonly service: LanguageService;
@@ -19,12 +18,14 @@ export function loadWorkspace(paths: readonly string[], cwd: string, options: La
   const service = createLanguageService({
     ...options,
     oneShot: true,
-    documents: { exists: (file) => fileExists(root, file) },
+    documents: diskDocuments(root),
   });
+  const realRoot = realFolder(root);
   for (const file of found.files) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      // Not valid UTF-8: the text has U+FFFD in place of the bytes, which the analysis reports (invalid-encoding).
+      text = readWorkspaceFile(file, realRoot).text;
     } catch (error) {
       throw new UsageError(`cannot read '${path.relative(cwd, file) || file}': ${describeError(error)}`);
     }

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check-command';
+import { terminalSafe } from './check-report';
 import type { CommandResult } from './command-result';
 import { coverageCommand } from './coverage-command';
 import { fmtCommand } from './fmt-command';
@@ -13,7 +14,7 @@ import { EXPORT_FORMAT_IDS } from '../language-service';
 import { TOOL_VERSION } from './tool-info';
 import { growYoungGenerationFast } from '../node-host/heap-policy';
 import { compileForShortRun } from '../node-host/jit-policy';
-import { InputError } from '../node-host/workspace-files';
+import { describeError, InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage:
@@ -79,7 +80,8 @@ async function run(argv: string[], cwd: string): Promise<CommandResult> {
     }
     case 'fmt': {
       const { values, positionals } = parse(rest, { check: { type: 'boolean', default: false } });
-      return fmtCommand({ paths: positionals, check: values.check as boolean }, cwd);
+      const result = fmtCommand({ paths: positionals, check: values.check as boolean }, cwd);
+      return { ...result, stdout: linesSafe(result.stdout as string) };
     }
     case 'status': {
       const { values, positionals } = parse(rest, {
@@ -105,11 +107,38 @@ function parse(args: string[], options: OptionSpec) {
   }
 }
 
+/**
+ * The output cannot be written. EPIPE (the reader went away: `isms check | head -1`)
+ * ends the process quietly; anything else (ENOSPC: `> /dev/full`) in one line, exit 2.
+ */
+function outputFailed(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  try {
+    process.stderr.write(`isms: cannot write the output: ${describeError(error)}\n`);
+  } catch {
+    // stderr is gone too.
+  }
+  process.exit(2);
+}
+
 function write(stream: NodeJS.WriteStream, data: string | Uint8Array): Promise<void> {
-  return new Promise((resolve) => (data.length === 0 ? resolve() : stream.write(data, () => resolve())));
+  return new Promise((resolve) =>
+    data.length === 0
+      ? resolve()
+      : stream.write(data, (error) => {
+          if (error) outputFailed(error);
+          else resolve();
+        }),
+  );
+}
+
+function linesSafe(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
 }
 
 async function main(): Promise<void> {
+  process.stdout.on('error', outputFailed);
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2));
   growYoungGenerationFast();
   compileForShortRun();
   let result: CommandResult;
@@ -119,11 +148,12 @@ async function main(): Promise<void> {
     const expected = error instanceof UsageError || error instanceof InputError;
     const message = expected ? (error as Error).message : `internal error: ${(error as Error)?.message ?? String(error)}`;
     if (!expected && process.env.ISMS_DEBUG) console.error(error);
-    await write(process.stderr, `isms: ${message}\n`);
+    await write(process.stderr, `isms: ${terminalSafe(message)}\n`);
     process.exitCode = 2;
     return;
   }
-  if (result.stderr) await write(process.stderr, result.stderr);
+  // Messages name files and quote the input: no control character reaches the terminal.
+  if (result.stderr) await write(process.stderr, linesSafe(result.stderr));
   await write(process.stdout, result.stdout);
   process.exitCode = result.exitCode;
 }

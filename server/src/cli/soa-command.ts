@@ -1,11 +1,11 @@
 /** `isms soa [PATH] [--format FORMAT] [-o FILE]`: the Statement of Applicability and risk register, in any export format. */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EXPORT_FORMAT_IDS, exportFormat, exportReport, isCalendarDate, isExportFormat } from '../language-service';
 import type { CommandResult } from './command-result';
 import { loadWorkspace } from './load-workspace';
 import { UsageError } from './usage-error';
-import { describeError } from '../node-host/workspace-files';
+import { writeFileAtomic } from '../node-host/atomic-write';
+import { describeError, realFolder } from '../node-host/workspace-files';
 
 export interface SoaOptions {
   readonly path: string | undefined;
@@ -25,7 +25,8 @@ export async function soaCommand(options: SoaOptions, cwd: string): Promise<Comm
   if (options.output) {
     const target = path.resolve(cwd, options.output);
     try {
-      fs.writeFileSync(target, content);
+      // Atomic (never half-written); through a link only when it stays in the workspace folder.
+      writeFileAtomic(target, content, { realRoot: realFolder(workspace.root) });
     } catch (error) {
       throw new UsageError(`cannot write '${options.output}': ${describeError(error)}`);
     }

@@ -1,5 +1,6 @@
 /** What every request handler gets: the connection, the documents, the folders, and safe lookups. */
 import type { Connection, TextDocuments } from 'vscode-languageserver';
+import { ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LineIndex, Snapshot } from '../language-service';
 import { collectIfGrown } from '../node-host/heap-policy';
@@ -36,6 +37,8 @@ export function guarded<P, R>(context: { connection: Connection }, name: string,
     try {
       return await handler(params);
     } catch (error) {
+      // A request the client got wrong (invalid params) is answered with its error, not with the fallback.
+      if (error instanceof ResponseError) throw error;
       context.connection.console.error(`${name} failed: ${(error as Error)?.stack ?? String(error)}`);
       return fallback;
     } finally {

@@ -10,7 +10,7 @@ const PATH_FIELDS: Record<string, string> = { policy: 'document', control: 'evid
 export const documentNotFound: WorkspaceRule = {
   name: 'document-not-found',
   scope: 'workspace',
-  codes: ['document-not-found'],
+  codes: ['document-not-found', 'document-outside-workspace'],
   check({ index, documents, report }) {
     if (!documents) return;
     for (const [kind, fieldName] of Object.entries(PATH_FIELDS)) {
@@ -24,6 +24,8 @@ export const documentNotFound: WorkspaceRule = {
             const resolved = resolveDocumentPath(entity.file, text);
             if (resolved === undefined) {
               reportAtValue(report, entity, field, value, 'document-not-found', `'${text}' points outside the workspace folder; it is not followed`, { data: { actual: text } });
+            } else if (documents.resolvesOutside?.(resolved)) {
+              reportAtValue(report, entity, field, value, 'document-outside-workspace', `'${text}' is a link to a file outside the workspace folder; it is not followed`, { data: { actual: text } });
             } else if (!documents.exists(resolved)) {
               reportAtValue(report, entity, field, value, 'document-not-found', resolved === text ? `'${text}' does not exist` : `'${text}' does not exist (looked for ${resolved} in the workspace)`, { data: { actual: text } });
             }

@@ -1,12 +1,17 @@
 /**
  * `duplicate-id`: ids are unique across the workspace whatever their kind;
- * each declaration is reported, pointing at the others.
+ * each declaration is reported, pointing at a few of the others (at most
+ * {@link MAX_RELATED}, then "and N more": the cost stays linear in the
+ * number of declarations).
  * `duplicate-singleton`: a second `organization`, `scope` or `risk-criteria`.
  */
 import { KINDS } from '../../schema';
 import { describeEntity } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { reportAtHead } from '../placement';
+
+/** How many other declarations a `duplicate-id` finding lists. */
+export const MAX_RELATED = 5;
 
 export const duplicateIds: WorkspaceRule = {
   name: 'duplicate-ids',
@@ -16,9 +21,16 @@ export const duplicateIds: WorkspaceRule = {
     for (const id of index.duplicatedIds()) {
       const declarations = index.declarations(id);
       if (declarations.length < 2) continue;
+      const hidden = declarations.length - 1 - MAX_RELATED;
+      const more = hidden > 0 ? ` (${MAX_RELATED} other places listed, and ${hidden} more)` : '';
       for (const entity of declarations) {
-        const others = declarations.filter((other) => other !== entity);
-        report('duplicate-id', entity.file, entity.id!.start, entity.id!.end, `'${id}' is declared ${declarations.length} times; ids must be unique in the workspace`, {
+        const others: typeof declarations[number][] = [];
+        for (const other of declarations) {
+          if (other === entity) continue;
+          if (others.length === MAX_RELATED) break;
+          others.push(other);
+        }
+        report('duplicate-id', entity.file, entity.id!.start, entity.id!.end, `'${id}' is declared ${declarations.length} times${more}; ids must be unique in the workspace`, {
           clause: entity.spec.clauses[0],
           data: { actual: id },
           related: others.map((other) => ({ file: other.file, start: other.id!.start, end: other.id!.end, message: `also declared here as ${describeEntity(other)}` })),

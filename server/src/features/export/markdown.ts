@@ -5,8 +5,11 @@
  * register.
  *
  * User-written text is escaped so that it cannot break the table or inject
- * markup: `\` and `|` are backslash-escaped, `<` becomes `&lt;` (no raw HTML
- * reaches a Markdown renderer) and line breaks become `<br>`.
+ * markup: the characters that open inline Markdown (`\ ` * _ [ ] | ~`) are
+ * backslash-escaped, so that `[link](https://…)` and `![image](https://…)`
+ * stay text, not a live link and a remote image, and no emphasis, code span
+ * or strikethrough spills over the table; `<` and `&` become `&lt;` and `&amp;` (no raw HTML or
+ * entity reaches a Markdown renderer) and line breaks become `<br>`.
  */
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable, ThemeSummary } from '../soa-table';
@@ -41,7 +44,7 @@ function markdownText(text: string): string {
 }
 
 function inline(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;');
+  return text.replace(/[\\`*_[\]|~]/g, '\\$&').replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {

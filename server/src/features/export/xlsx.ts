@@ -12,14 +12,13 @@
  * header row repeated on each page and the sheet's name and page numbers in
  * the footer.
  *
- * Safety: cells hold plain strings and numbers only, never a formula, and
- * every text cell is neutralised against formula injection
- * ({@link neutralizeCell}).
+ * Safety: cells hold typed strings and numbers only, never a formula: a
+ * string cell is not evaluated by a spreadsheet, so text that starts with
+ * `=` is shown as written, without a visible `'` prefix ({@link xlsxText}).
  */
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
 import type { RiskRegister } from '../risk-register';
 import type { SoaTable, ThemeSummary } from '../soa-table';
-import { neutralizeCell } from './cell-safety';
 import { documentControlText, draftBanner, reportTitle, riskRegisterCells, soaRowCells, themeLabel, totalSummary } from './report-text';
 
 /** Text for an Excel page header: `&` doubled (it starts a header code), one line. */
@@ -44,13 +43,16 @@ const MAX_CELL_TEXT = 32767;
 type Value = string | number | undefined;
 
 /**
- * A text cell's value: neutralised against formula injection, without the
- * code points XML cannot carry, and within Excel's length limit.
+ * A text cell's value, written as a typed string (never evaluated, so shown
+ * as written, without a `'` prefix): lone surrogates and non-characters become
+ * U+FFFD, control characters that XML cannot carry are kept visible as `\xHH`
+ * (not silently dropped), and the text is within Excel's length limit.
  */
 export function xlsxText(text: string): string {
-  const clean = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, '\uFFFD');
-  const safe = neutralizeCell(clean);
-  return safe.length > MAX_CELL_TEXT ? `${safe.slice(0, MAX_CELL_TEXT - 1)}…` : safe;
+  const clean = text
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|[\uFFFE\uFFFF]/g, '\uFFFD')
+    .replace(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g, (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return clean.length > MAX_CELL_TEXT ? `${clean.slice(0, MAX_CELL_TEXT - 1)}…` : clean;
 }
 
 function cellValue(value: Value): string | number | null {

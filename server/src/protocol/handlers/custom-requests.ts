@@ -17,6 +17,8 @@ import {
   type SkeletonResult,
   type SoaTableResult,
 } from '../custom-requests';
+import { EXPORT_FORMATS, isExportFormat } from '../custom-requests';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { toRange } from '../convert';
 import type { IsmsFolder } from '../isms-folder';
 import { guarded, type ServerContext } from '../server-context';
@@ -28,9 +30,22 @@ function plainLocation(folder: IsmsFolder, snapshot: Snapshot, location: { file:
   return parsed ? { uri: folder.uriOf(location.file), range: toRange(parsed.lines, location.start, location.end) } : undefined;
 }
 
+/** Bad params: -32602 with what is wrong (issue 14 #13), not a null answer. */
+function invalidParams(message: string): never {
+  throw new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function checkFolderParams(params: unknown): void {
+  if (params === undefined || params === null) return;
+  if (typeof params !== 'object' || Array.isArray(params)) invalidParams('params must be an object');
+  const uri = (params as { uri?: unknown }).uri;
+  if (uri !== undefined && typeof uri !== 'string') invalidParams('uri must be a string');
+}
+
 export function registerCustomRequests(context: ServerContext): void {
   const { connection, folders } = context;
   const folderOf = (params: FolderParams) => {
+    checkFolderParams(params);
     const folder = folders.folderFor(params?.uri);
     if (!folder) throw new Error(`no ISMS folder for ${params?.uri ?? 'this workspace'}`);
     return folder;
@@ -70,6 +85,7 @@ export function registerCustomRequests(context: ServerContext): void {
     EXPORT_REQUEST,
     guarded(context, EXPORT_REQUEST, null, async (params: ExportParams): Promise<ExportResult> => {
       const folder = folderOf(params);
+      if (!isExportFormat(params.format)) invalidParams(`format must be one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')}, not ${JSON.stringify(params.format)}`);
       const content = await exportReport(folder.service.snapshot(), params.format);
       const binary = typeof content !== 'string';
       return {
@@ -83,6 +99,8 @@ export function registerCustomRequests(context: ServerContext): void {
   connection.onRequest(
     SKELETON_REQUEST,
     guarded(context, SKELETON_REQUEST, null, (params: SkeletonParams): SkeletonResult => {
+      if (params !== undefined && params !== null && typeof params !== 'object') invalidParams('params must be an object');
+      if (params?.organization !== undefined && typeof params.organization !== 'string') invalidParams('organization must be a string');
       const files = skeletonFiles({ organization: params.organization, today: today() });
       return { files, mainFile: files[0].path };
     }),

@@ -101,11 +101,12 @@ describe('export: CSV', () => {
   });
 
   it('neutralises cells that a spreadsheet would read as formulas', () => {
-    for (const value of ['=HYPERLINK("http://x","y")', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd', '＝1+1']) {
+    // Leading blanks too (issue 14): spreadsheet programs may trim them on import.
+    for (const value of ['=HYPERLINK("http://x","y")', '+1', '-1', '@SUM(A1)', '\tcmd', '\rcmd', '＝1+1', ' =1', '\u00A0=1', '  +cmd', '\u00A0 @SUM(A1)']) {
       assert.ok(isFormulaLike(value), JSON.stringify(value));
       assert.equal(neutralizeCell(value), `'${value}`);
     }
-    for (const value of ['plain', '', "'=already", ' =1', 'a=b', '1-2', '— (no SoA entry)']) {
+    for (const value of ['plain', '', "'=already", ' a=1', 'a=b', '1-2', '— (no SoA entry)']) {
       assert.equal(neutralizeCell(value), value, JSON.stringify(value));
     }
     assert.equal(csvField('=1+1'), "'=1+1");

@@ -79,6 +79,16 @@ describe('export: Markdown', () => {
     assert.equal(markdownCell('a\r\nb\rc\nd'), 'a<br>b<br>c<br>d');
   });
 
+  it('escapes Markdown syntax: no live link, remote image, emphasis or entity from a cell (issue 14)', () => {
+    assert.equal(markdownCell('[link](https://evil.example)'), '\\[link\\](https://evil.example)');
+    assert.equal(markdownCell('![img](https://evil.example/t.png)'), '!\\[img\\](https://evil.example/t.png)');
+    assert.equal(markdownCell('*bold* _it_ `code` ~~gone~~'), '\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~');
+    assert.equal(markdownCell('&lt;b&gt;'), '&amp;lt;b&amp;gt;');
+    const hostile = markdownReport(reportData(SMALL.replace('Policies set direction.', '[click](https://evil.example) ![x](https://evil.example/p.png)')));
+    assert.ok(hostile.includes('\\[click\\](https://evil.example) !\\[x\\](https://evil.example/p.png)'), hostile.slice(0, 2000));
+    assert.doesNotMatch(hostile, /(?<!\\)\[click\]/);
+  });
+
   it('has a plain title without an organization and says when there are no risks', () => {
     const bare = markdownReport(reportData('control A.5.1 {\n  applicable yes\n  reason "x"\n  status planned\n}\n'));
     assert.ok(bare.startsWith('# Statement of Applicability\n\nNo soa statement: the version, approvers and approval date of this SoA are not recorded.\n\nAs of 2026-11-27.\n'));

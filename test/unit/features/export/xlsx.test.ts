@@ -151,7 +151,7 @@ describe('export: XLSX', function () {
     assert.equal(facts.get('Risks accepted above the criteria without top management'), 1);
   });
 
-  it('writes no formula anywhere and neutralises formula-like text', async () => {
+  it('writes no formula anywhere: formula-like text is a typed string, without a visible prefix (issue 14)', async () => {
     const workbook = await readBack(await xlsxReport(reportData(FORMULAS)));
     const cells = allCells(workbook);
     assert.ok(cells.length > 94 * 4);
@@ -159,30 +159,32 @@ describe('export: XLSX', function () {
       assert.notEqual(cell.type, 6 /* ValueType.Formula */, `${cell.sheet}!${cell.address} is a formula`);
       assert.equal(cell.formula, undefined, `${cell.sheet}!${cell.address} has a formula`);
       assert.ok(typeof cell.value === 'string' || typeof cell.value === 'number', `${cell.sheet}!${cell.address} is ${typeof cell.value}`);
-      if (typeof cell.value === 'string') assert.ok(!isFormulaLike(cell.value), `${cell.sheet}!${cell.address} = ${JSON.stringify(cell.value)}`);
+      if (typeof cell.value === 'string') assert.equal(cell.type, 3 /* ValueType.String */, `${cell.sheet}!${cell.address} = ${JSON.stringify(cell.value)}`);
     }
       assert.equal(ExcelJS.ValueType.Formula, 6);
 
     const soa = sheet(workbook, SOA_SHEET);
-    assert.equal(soa.getCell('E2').value, `'=HYPERLINK("http://evil.example","click")`);
-    assert.equal(soa.getCell('J2').value, "'-1\n@SUM(A1:A2)");
-    assert.equal(soa.getCell('E3').value, "'+1");
-    assert.equal(soa.getCell('J3').value, "'\tcmd");
-    assert.equal(soa.getCell('C95').value, "'@SUM(1,2)");
-    assert.equal(soa.getCell('E95').value, "'-1");
+    assert.equal(soa.getCell('E2').value, `=HYPERLINK("http://evil.example","click")`);
+    assert.equal(soa.getCell('J2').value, "-1\n@SUM(A1:A2)");
+    assert.equal(soa.getCell('E3').value, "+1");
+    assert.equal(soa.getCell('J3').value, "\tcmd");
+    assert.equal(soa.getCell('C95').value, "@SUM(1,2)");
+    assert.equal(soa.getCell('E95').value, "-1");
     const risks = sheet(workbook, RISK_SHEET);
-    assert.equal(risks.getCell('B2').value, "'=1+1");
-    assert.equal(risks.getCell('E2').value, "'+cmd|' /C calc'!A0");
-    assert.equal(risks.getCell('F2').value, "'-2+3");
+    assert.equal(risks.getCell('B2').value, "=1+1");
+    assert.equal(risks.getCell('E2').value, "+cmd|' /C calc'!A0");
+    assert.equal(risks.getCell('F2').value, "-2+3");
     const summary = sheet(workbook, SUMMARY_SHEET);
     const organization = cells.find((c) => c.sheet === SUMMARY_SHEET && c.value === 'Organization');
     assert.ok(organization);
-    assert.equal(summary.getCell(`B${summary.getCell(organization.address).row}`).value, `'=HYPERLINK("http://evil.example","click")`);
+    assert.equal(summary.getCell(`B${summary.getCell(organization.address).row}`).value, `=HYPERLINK("http://evil.example","click")`);
   });
 
-  it('cleans text cells: neutralised, no lone surrogates, within the cell limit', () => {
-    assert.equal(xlsxText('=1'), "'=1");
-    assert.equal(xlsxText('\r=1'), "'\r=1");
+  it('cleans text cells: as written, control characters visible, no lone surrogates, within the cell limit', () => {
+    assert.equal(xlsxText('=1'), '=1');
+    assert.equal(xlsxText('\r=1'), '\r=1');
+    assert.equal(xlsxText('a\u0007b\u001Bc\u0000'), 'a\\x07b\\x1Bc\\x00');
+    assert.equal(xlsxText('tab\tline\nbreak'), 'tab\tline\nbreak');
     assert.equal(xlsxText('a\uD800b'), 'a\uFFFDb');
     assert.equal(xlsxText('ok \uD83D\uDE00'), 'ok \uD83D\uDE00');
     assert.equal(xlsxText('x'.repeat(40000)).length, 32767);
