@@ -58,7 +58,7 @@ suite('views', () => {
     assert.deepEqual(
       isms.map((n) => `${labelOf(n.item)} — ${n.item.contextValue}`),
       [
-        'Records: 6 policies, 23 risks, 93 SoA entries, 1 internal audit, 1 management review — isms.clause.records',
+        'Records: 6 policies, 23 risks, 93 SoA entries, 2 internal audits, 1 management review — isms.clause.records',
         'Auditor asks: How are the ISMS processes and their interactions established, implemented, maintained and continually improved? — isms.clause.ask',
         'Auditor asks: Show the process map: who runs risk assessment, treatment, audit, review and corrective action, and how they feed each other. — isms.clause.ask',
       ],
