@@ -29,7 +29,7 @@ describe('isms check', () => {
   it('lists every code over the flawed examples (exit 1)', () => {
     const codes = new Set<string>();
     // The codes of issue 14 (hostile input) are raised by test/fixtures/hostile-codes.
-    for (const folder of ['examples/flawed', 'examples/flawed-no-organization', 'test/fixtures/hostile-codes']) {
+    for (const folder of ['examples/flawed', 'examples/flawed-no-organization', 'examples/flawed-policies', 'test/fixtures/hostile-codes']) {
       const run = runCli(['check', folder, '--format', 'json', ...AS_OF]);
       assert.equal(run.status, 1);
       for (const diagnostic of JSON.parse(run.stdout).diagnostics) codes.add(diagnostic.code);

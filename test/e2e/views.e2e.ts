@@ -58,7 +58,7 @@ suite('views', () => {
     assert.deepEqual(
       isms.map((n) => `${labelOf(n.item)} — ${n.item.contextValue}`),
       [
-        'Records: 6 policies, 23 risks, 93 SoA entries, 1 internal audit, 1 management review — isms.clause.records',
+        'Records: 6 policies, 23 risks, 93 SoA entries, 2 internal audits, 1 management review — isms.clause.records',
         'Auditor asks: How are the ISMS processes and their interactions established, implemented, maintained and continually improved? — isms.clause.ask',
         'Auditor asks: Show the process map: who runs risk assessment, treatment, audit, review and corrective action, and how they feed each other. — isms.clause.ask',
       ],
@@ -67,11 +67,11 @@ suite('views', () => {
     const flawed = await childrenOf(api.views.clauses, roots[1]);
     assert.deepEqual(detailed(flawed), [
       '4 Context of the organization — 4 findings · 1 unverified — isms.clause.fail — error',
-      '5 Leadership — 6 findings — isms.clause.fail — error',
-      '6 Planning — 20 findings · 2 unverified — isms.clause.fail — error',
-      '7 Support — 3 findings · 5 unverified — isms.clause.warn — warning',
+      '5 Leadership — 7 findings — isms.clause.fail — error',
+      '6 Planning — 21 findings · 2 unverified — isms.clause.fail — error',
+      '7 Support — 4 findings · 5 unverified — isms.clause.warn — warning',
       '8 Operation — 1 finding · 2 unverified — isms.clause.warn — warning',
-      '9 Performance evaluation — 3 findings · 3 unverified — isms.clause.fail — error',
+      '9 Performance evaluation — 4 findings · 3 unverified — isms.clause.fail — error',
       '10 Improvement — 3 findings · 1 unverified — isms.clause.fail — error',
     ]);
 

@@ -187,7 +187,7 @@ export const CLAUSE_READINESS: readonly ClauseReadiness[] = Object.freeze([
   ),
   r(
     '7.5.2',
-    ['placeholder-text', 'soa-not-approved'],
+    ['placeholder-text'],
     [rec('policy', 'policy with a version', 'policies with a version', 'version'), rec('soa', 'SoA statement', 'SoA statements')],
     ['How are documents identified, formatted, reviewed and approved before use?'],
   ),
@@ -208,7 +208,7 @@ export const CLAUSE_READINESS: readonly ClauseReadiness[] = Object.freeze([
   ),
   r(
     '8.2',
-    ['risk-assessment-overdue', 'missing-assessment-date', 'missing-risk-assessment'],
+    ['risk-assessment-overdue', 'missing-assessment-date'],
     [rec('risk', 'risk with an assessment date', 'risks with an assessment date', 'assessed')],
     ['Are risk assessments performed at planned intervals and when significant changes occur, with their results retained?'],
   ),

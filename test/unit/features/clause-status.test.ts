@@ -86,7 +86,7 @@ describe('clause readiness: states', () => {
     }
     for (const id of ['4.4', '6.1.1', '7.1', '8.1', '10.1']) assert.equal(statuses.find((s) => s.clause === id)!.status, 'unverified', id);
     const s44 = statuses.find((s) => s.clause === '4.4')!;
-    assert.deepEqual(s44.records.map((r) => [r.kind, r.count]), [['policy', 6], ['risk', 23], ['control', 93], ['audit', 1], ['review', 1]]);
+    assert.deepEqual(s44.records.map((r) => [r.kind, r.count]), [['policy', 6], ['risk', 23], ['control', 93], ['audit', 2], ['review', 1]]);
     assert.ok(s44.asks.length > 0);
     // A parent takes the worst state of its sub-clauses, unverified above pass.
     assert.equal(statuses.find((s) => s.clause === '6.1')!.status, 'unverified');

@@ -57,6 +57,10 @@ const FIXED_HERE: Record<string, DiagnosticCode[]> = {
     'nonconformity-without-action',
     'risk-untreated',
     'unknown-annex-control',
+    // v2 (LANGUAGE.md §7.4)
+    'missing-audit-programme',
+    'missing-awareness',
+    'soa-not-approved',
   ],
   'flawed-no-organization': [
     'soa-incomplete',
@@ -67,8 +71,27 @@ const FIXED_HERE: Record<string, DiagnosticCode[]> = {
     'missing-context',
     'missing-interested-parties',
     'missing-measurement',
+    // v2 (LANGUAGE.md §7.4); last year's audit and review stand, so no skeleton for them
+    'missing-risk-assessment',
+    'missing-audit-programme',
+    'missing-awareness',
+    'soa-not-approved',
+  ],
+  'flawed-policies': [
+    'missing-information-security-policy',
+    'soa-incomplete',
+    'missing-scope',
+    'missing-risk-criteria',
+    'missing-objectives',
+    'missing-context',
+    'missing-interested-parties',
+    'missing-measurement',
     'missing-internal-audit',
     'missing-management-review',
+    'missing-risk-assessment',
+    'missing-audit-programme',
+    'missing-awareness',
+    'soa-not-approved',
   ],
 };
 
