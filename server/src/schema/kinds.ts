@@ -85,6 +85,7 @@ export const KINDS: readonly KindSpec[] = [
       }),
       field('review-interval', duration, 'How often management reviews are held at least (9.3.1); 12 months when not given.', { clause: '9.3.1' }),
       field('frameworks', oneOf('nist-csf-2.0', 'nis2'), 'Other frameworks to measure the ISMS against (coverage from the SoA; a mapping pack adds its own id).', { list: true, placeholder: 'nis2' }),
+      field('review-interval', duration, 'How often management reviews are held at least (9.3.1); 12 months when not given.', { clause: '9.3.1' }),
     ],
   },
   {
