@@ -4,7 +4,8 @@
 // The workspace is the ISMS of a fictitious payments company: one
 // `organization.isms` (organization, scope, issues, interested parties, roles,
 // policies, risk criteria, objectives, measurements, audit, nonconformities,
-// management review), one `assets.isms` (about N/40 assets), `risks-NN.isms`
+// management review; v2: SoA statement, audit programme, trainings, suppliers,
+// obligations, an incident, a change, a communication), one `assets.isms` (about N/40 assets), `risks-NN.isms`
 // files of 1,000 risks each and `soa.isms` with all 93 Annex A controls of
 // ISO/IEC 27001:2022. With the default 8,000 risks it has about 125,000 lines.
 //
@@ -249,6 +250,14 @@ const POLICIES = [
   ['records-retention', 'Records Retention Policy', 'legal-counsel', 'cfo'],
 ];
 
+const SUPPLIERS = [
+  ['S-CLOUD', 'Cloud hosting provider', 'high', 'Production and disaster recovery hosting'],
+  ['S-KYC', 'Identity verification service', 'high', 'Merchant identity checks'],
+  ['S-EMAIL', 'Email and office suite', 'medium', 'Email, documents and calendars'],
+  ['S-PAYCO', 'PayCo payroll', 'medium', 'Payroll processing'],
+  ['S-CANTEEN', 'Canteen operator', 'low', 'Staff catering'],
+];
+
 const OBJECTIVES = [
   ['O-PATCH', 'Patch critical vulnerabilities quickly', 'Days from disclosure to patch for critical vulnerabilities', str('at most 14 days'), 'head-of-operations', 'infosec'],
   ['O-MFA', 'Phishing-resistant MFA for all staff', 'Share of staff accounts with phishing-resistant MFA', pct(100), 'head-of-it', 'access-control'],
@@ -341,6 +350,9 @@ export function buildModel(options = {}) {
     const approved = addDays('2026-03-02', i * 17);
     const objectives = OBJECTIVES.filter((o) => o[5] === id).map((o) => name(o[0]));
     const fields = [
+      // v2: the first is the information security policy (5.2), the others topic-specific (A.5.1).
+      ['type', name(i === 0 ? 'information-security' : 'topic-specific')],
+      ['version', str(`${1 + (i % 3)}.${i % 4}`)],
       ['owner', name(owner)],
       ['approved-by', name(approver)],
       ['approved', date(approved)],
@@ -399,6 +411,14 @@ export function buildModel(options = {}) {
     );
   });
   org.push(
+    entity('audit-programme', undefined, undefined, [
+      ['owner', name('ciso')],
+      ['interval', dur('12 months')],
+      ['criteria', str('ISO/IEC 27001:2022 clauses 4 to 10 and the applicable Annex A controls')],
+      ['methods', str('Interviews, record sampling and technical testing')],
+    ]),
+  );
+  org.push(
     entity('audit', 'IA-2026', 'Internal audit 2026', [
       ['date', date('2026-06-10')],
       ['auditor', str('Independent consultant, Harbour Assurance')],
@@ -432,7 +452,91 @@ export function buildModel(options = {}) {
       ['date', date('2026-07-01')],
       ['attendees', ['ceo', 'coo', 'cfo', 'ciso'].map(name)],
       ['inputs', str('Audit results, objectives, risk register, incidents and supplier performance')],
+      [
+        'considered',
+        ['previous-actions', 'external-internal-changes', 'interested-party-changes', 'performance', 'feedback', 'risk-results', 'improvement'].map(name),
+      ],
       ['decisions', str('Fund endpoint detection and a second cloud region for the settlement service')],
+    ]),
+  );
+
+  // v2 registers (LANGUAGE.md §7.1): training, suppliers, obligations, incidents, a change, communication.
+  org.push(
+    entity('training', 'T-2026-AW', 'Security awareness 2026', [
+      ['type', name('awareness')],
+      ['date', date('2026-03-12')],
+      ['attendees', [str('All employees and contractors')]],
+      ['topics', [str('Phishing'), str('Reporting incidents'), str('Clean desk')]],
+    ]),
+  );
+  org.push(
+    entity('training', 'T-2026-IR', 'Incident response exercise', [
+      ['type', name('competence')],
+      ['date', date('2026-09-17')],
+      ['roles', ['ciso', 'head-of-operations'].map(name)],
+    ]),
+  );
+  SUPPLIERS.forEach(([id, title, criticality, provides], i) => {
+    org.push(
+      entity('supplier', id, title, [
+        ['owner', name('coo')],
+        ['criticality', name(criticality)],
+        ['provides', str(provides)],
+        ['agreement', str(`Master services agreement and DPA, signed 202${3 + (i % 3)}`)],
+        ['certifications', [str('ISO/IEC 27001')]],
+        ['reviewed', date(addDays('2026-05-04', i * 9))],
+        ['review-interval', dur('12 months')],
+      ]),
+    );
+  });
+  org.push(
+    entity('obligation', 'OB-GDPR', 'UK GDPR and Data Protection Act 2018', [
+      ['type', name('legal')],
+      ['source', str('UK GDPR Articles 5, 28 and 32')],
+      ['addressed-by', ['A.5.34', 'A.5.31'].map(name)],
+    ]),
+  );
+  org.push(
+    entity('obligation', 'OB-PCI', 'PCI DSS v4.0', [
+      ['type', name('contractual')],
+      ['source', str('Card scheme rules, via the acquiring bank')],
+      ['addressed-by', ['A.5.31', 'A.8.24'].map(name)],
+    ]),
+  );
+  org.push(
+    entity('incident', 'INC-2026-01', 'Phishing email led to one compromised mailbox', [
+      ['reported', date('2026-04-08')],
+      ['severity', name('medium')],
+      ['status', name('closed')],
+      ['closed', date('2026-04-10')],
+      ['lessons', str('Phishing-resistant MFA for all mailboxes; the awareness session covers the pattern')],
+    ]),
+  );
+  org.push(
+    entity('change', 'CH-2027-01', 'Second cloud region for the settlement service', [
+      ['date', date('2027-02-01')],
+      ['purpose', str('Resilience of settlement against a regional outage')],
+      ['resources', str('Two engineers for a quarter; approved budget')],
+      ['approved-by', [name('ceo')]],
+      ['status', name('planned')],
+    ]),
+  );
+  org.push(
+    entity('communication', 'C-STATUS', 'Security status to the board', [
+      ['what', str('ISMS performance, incidents and risk changes')],
+      ['when', dur('3 months')],
+      ['with', [str('The board')]],
+      ['by', name('ciso')],
+      ['how', str('Board pack')],
+    ]),
+  );
+  org.push(
+    entity('soa', undefined, undefined, [
+      ['version', str('2026.2')],
+      ['approved-by', [name('ceo')]],
+      ['approved', date('2026-07-01')],
+      ['owner', name('ciso')],
+      ['classification', name('internal')],
     ]),
   );
 

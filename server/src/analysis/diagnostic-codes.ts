@@ -28,6 +28,18 @@ function whole(severity: Severity, clause: string | null, summary: string): Code
   return { severity, clause, summary, wholeIsms: true };
 }
 
+/** Whole-ISMS checks of LANGUAGE.md §7.4 (v2): the ISMS as operated over time. */
+const V2_WHOLE_ISMS_CODES = {
+  'missing-risk-assessment': whole('error', '6.1.2', 'No risk at all: no risk assessment.'),
+  'missing-information-security-policy': whole('error', '5.2', 'Policies exist, but none is the information security policy.'),
+  'policy-not-communicated': whole('warning', '5.2 f', 'The information security policy does not say to whom it is communicated.'),
+  'missing-audit-programme': whole('warning', '9.2.2', 'No audit programme.'),
+  'audit-overdue': whole('warning', '9.2.2', 'The latest held internal audit is older than the audit interval.'),
+  'management-review-overdue': whole('warning', '9.3.1', 'The latest held management review is older than the review interval.'),
+  'soa-not-approved': whole('warning', '6.1.3 d', 'No soa statement: the SoA has no version, approver or date.'),
+  'missing-awareness': whole('warning', '7.3', 'No awareness training held in the last 12 months.'),
+} as const satisfies Record<string, CodeInfo>;
+
 export const DIAGNOSTIC_CODES = {
   'syntax-error': statement('error', null, 'The text does not follow the grammar.'),
   'unknown-statement': statement('error', null, 'A top-level statement that is no kind.'),
@@ -43,16 +55,16 @@ export const DIAGNOSTIC_CODES = {
   'legacy-annex-control': statement('error', '6.1.3 d', 'An Annex A id of the 2013 edition.'),
   'rating-out-of-scale': statement('error', '6.1.2', 'A likelihood or impact outside the scales of risk-criteria.'),
   'risk-untreated': statement('error', '6.1.3', 'A risk above acceptance without treatment, or mitigated without controls.'),
-  'residual-risk-not-accepted': statement('warning', '6.1.3 f', 'A treated risk whose residual risk nobody accepted.'),
-  'acceptor-not-owner': statement('warning', '6.1.3 f', 'The residual risk is accepted by someone other than the risk owner.'),
+  'residual-risk-not-accepted': statement('warning', '6.1.3 f', 'A treated (not avoided) risk whose residual risk nobody accepted.'),
+  'acceptor-not-owner': statement('warning', '6.1.3 f', 'The residual risk is accepted, but not by the risk owner.'),
   'excluded-control-used': statement('error', '6.1.3 d', 'A risk or party relies on a control the SoA excludes.'),
   'control-missing-justification': statement('error', '6.1.3 d', 'A SoA entry without the justification of its inclusion or exclusion.'),
   'control-missing-status': statement('error', '6.1.3 d', 'An applicable control without its implementation status.'),
-  'approver-not-top-management': statement('warning', '5.2', 'A policy approved by a role that is not top management.'),
-  'policy-incomplete': statement('warning', 'context', 'The policies lack objectives, or a commitment required by 5.2.'),
+  'approver-not-top-management': statement('warning', '5.2', 'The information security policy is approved by no top management role.'),
+  'policy-incomplete': statement('warning', 'context', 'The information security policy lacks objectives, or a commitment required by 5.2.'),
   'missing-competence-evidence': statement('warning', '7.2', 'A role with responsibilities but no evidence of competence.'),
   'nonconformity-without-action': statement('error', '10.2', 'A nonconformity without corrective action, or closed without effectiveness.'),
-  'review-overdue': statement('warning', '5.2', "A policy's next review date has passed."),
+  'review-overdue': statement('warning', '5.2', "A policy's next review date has passed, or it has none and was approved over 12 months ago."),
   'risk-assessment-overdue': statement('warning', '8.2', 'A risk was last assessed longer ago than the assessment interval.'),
   'document-not-found': statement('warning', '7.5.3', 'A referenced document or evidence file does not exist.'),
   'unknown-framework': statement('error', null, "An id in the organization's frameworks that is no shipped framework nor mapping pack."),
@@ -68,11 +80,12 @@ export const DIAGNOSTIC_CODES = {
   'missing-measurement': whole('warning', '9.1', 'No monitoring or measurement.'),
   'missing-internal-audit': whole('error', '9.2', 'No internal audit.'),
   'missing-management-review': whole('error', '9.3', 'No management review.'),
-  'duplicate-singleton': statement('error', null, 'A second organization, scope or risk-criteria.'),
+  'duplicate-singleton': statement('error', null, 'A second organization, scope, risk-criteria, soa, audit-programme or information security policy.'),
   'missing-organization': whole('warning', '4', 'No organization statement.'),
   // Inline suppressions (LANGUAGE.md §7.7): reported on the `// isms-ignore` comment.
   'suppression-without-reason': statement('warning', null, 'An isms-ignore comment without a reason, which suppresses nothing.'),
   'unused-suppression': statement('warning', null, 'An isms-ignore comment whose code matches no finding on the next line.'),
+  ...V2_WHOLE_ISMS_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -13,6 +13,7 @@ import { fieldValues } from './rules/field-values';
 import { frameworks } from './rules/frameworks';
 import { mandatoryElements } from './rules/mandatory-elements';
 import { nonconformityClosure } from './rules/nonconformity-closure';
+import { operatedIsms } from './rules/operated-isms';
 import { policyApproval } from './rules/policy-approval';
 import { policyCompleteness } from './rules/policy-completeness';
 import { references } from './rules/references';
@@ -51,6 +52,7 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   policyCompleteness,
   documentNotFound,
   mandatoryElements,
+  operatedIsms,
   soaCompleteness,
   frameworks,
 ];

@@ -37,7 +37,7 @@ export function skeletonFiles(options: SkeletonOptions): SkeletonFile[] {
   return [
     { path: SKELETON_MAIN_FILE, text: organizationFile(options) },
     { path: `${SKELETON_FOLDER}/risks.isms`, text: risksFile(options) },
-    { path: `${SKELETON_FOLDER}/soa.isms`, text: soaFile() },
+    { path: `${SKELETON_FOLDER}/soa.isms`, text: soaFile(options) },
     { path: `${SKELETON_FOLDER}/performance.isms`, text: performanceFile(options) },
   ];
 }
@@ -94,6 +94,8 @@ role ciso "Information Security Manager" {
 // --- Information security policy (5.2) -----------------------------------
 
 policy infosec "Information security policy" {
+  type information-security
+  version "1.0"
   owner ciso
   approved-by ceo
   approved ${today}
@@ -149,7 +151,7 @@ risk R-001 "Ransomware encrypts customer data" {
 `;
 }
 
-function soaFile(): string {
+function soaFile({ today }: SkeletonOptions): string {
   const sections = THEMES.map((theme) => {
     const controls = ANNEX_A_CONTROLS.filter((control) => control.theme === theme.id).map(
       (control) => `control ${control.id} {\n  applicable yes\n  reason "TODO"\n  status planned\n}`,
@@ -160,6 +162,14 @@ function soaFile(): string {
 // For each control: decide whether it applies (applicable yes/no), justify the
 // decision (reason) and record its implementation status. Hover an id to see
 // the control's title and attributes.
+
+// The SoA as a controlled document (7.5.2): its version, approvers and date.
+soa {
+  version "0.1"
+  approved-by ceo
+  approved ${today}
+  owner ciso
+}
 
 ${sections.join('\n\n')}
 `;
@@ -185,7 +195,14 @@ measurement M-001 "TODO: a measurement of the objective" {
   frequency 3 months
 }
 
-// Planned date: change it to the date the audit took place.
+audit-programme {
+  owner ciso
+  interval 12 months
+  criteria "ISO/IEC 27001:2022 clauses 4 to 10 and the applicable Annex A controls"
+}
+
+// Planned date: change it to the date the audit took place. Until then the
+// audit is a plan, not evidence: missing-internal-audit names it.
 audit IA-001 "Internal audit of the ISMS" {
   date ${addMonths(today, 10)}
   auditor "TODO: an objective and impartial auditor"
@@ -197,7 +214,16 @@ review MR-001 "Management review" {
   date ${addMonths(today, 11)}
   attendees ceo, ciso
   inputs "TODO: the inputs of 9.3.2"
+  considered previous-actions, external-internal-changes, interested-party-changes,
+    performance, feedback, risk-results, improvement
   decisions "TODO: the decisions of 9.3.3"
+}
+
+// Awareness (7.3): planned date; change it to the date the session took place.
+training T-001 "Security awareness" {
+  type awareness
+  date ${addMonths(today, 1)}
+  attendees "All staff"
 }
 `;
 }

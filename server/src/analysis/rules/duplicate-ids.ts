@@ -1,9 +1,11 @@
 /**
  * `duplicate-id`: ids are unique across the workspace whatever their kind;
  * each declaration is reported, pointing at the others.
- * `duplicate-singleton`: a second `organization`, `scope` or `risk-criteria`.
+ * `duplicate-singleton`: a second `organization`, `scope`, `risk-criteria`,
+ * `soa` or `audit-programme`, or a second policy of `type information-security`.
  */
 import { KINDS } from '../../schema';
+import { declaredInformationSecurityPolicies } from '../information-security-policy';
 import { describeEntity } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { reportAtHead } from '../placement';
@@ -33,6 +35,14 @@ export const duplicateIds: WorkspaceRule = {
           related: [{ file: first.file, start: first.statement.start, end: first.headEnd, message: `the first ${spec.kind}` }],
         });
       }
+    }
+    // The information security policy is one too (v2): a second `type information-security` policy.
+    const [first, ...rest] = declaredInformationSecurityPolicies(index);
+    for (const extra of rest) {
+      reportAtHead(report, extra, 'duplicate-singleton', `a workspace has one information security policy; ${first.id?.image ?? 'another policy'} is already of type information-security`, {
+        data: { field: 'type', ...(extra.id ? { entity: extra.id.image } : {}) },
+        related: [{ file: first.file, start: first.statement.start, end: first.headEnd, message: 'the information security policy' }],
+      });
     }
   },
 };

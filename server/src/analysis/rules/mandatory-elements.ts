@@ -5,6 +5,7 @@
 import type { EntityKind } from '../../schema';
 import type { DiagnosticCode } from '../diagnostic-codes';
 import { hasField } from '../model';
+import { heldAndPlanned, plannedText } from './held';
 import type { WorkspaceRule } from '../rule';
 import { wholeIsmsLocation } from '../whole-isms-location';
 
@@ -16,8 +17,12 @@ const REQUIRED_KINDS: [EntityKind, DiagnosticCode, string][] = [
   ['issue', 'missing-context', 'no internal or external issue is recorded'],
   ['party', 'missing-interested-parties', 'no interested party is recorded'],
   ['measurement', 'missing-measurement', 'no monitoring or measurement is recorded'],
-  ['audit', 'missing-internal-audit', 'no internal audit is recorded'],
-  ['review', 'missing-management-review', 'no management review is recorded'],
+];
+
+/** Records that count only when held (§7.2): without a held one, the message names the next planned one. */
+const HELD_KINDS: [EntityKind, DiagnosticCode, string][] = [
+  ['audit', 'missing-internal-audit', 'internal audit'],
+  ['review', 'missing-management-review', 'management review'],
 ];
 
 export const mandatoryElements: WorkspaceRule = {
@@ -28,8 +33,9 @@ export const mandatoryElements: WorkspaceRule = {
     'missing-top-management',
     'missing-climate-change-decision',
     ...REQUIRED_KINDS.map(([, code]) => code),
+    ...HELD_KINDS.map(([, code]) => code),
   ],
-  check({ index, report }) {
+  check({ index, asOf, report }) {
     const at = wholeIsmsLocation(index);
     if (!at) return;
     const organization = index.first('organization');
@@ -45,6 +51,22 @@ export const mandatoryElements: WorkspaceRule = {
     }
     for (const [kind, code, message] of REQUIRED_KINDS) {
       if (index.ofKind(kind).length === 0) report(code, at.file, at.start, at.end, message, { data: { kind } });
+    }
+    for (const [kind, code, what] of HELD_KINDS) {
+      const records = index.ofKind(kind);
+      if (records.length === 0) {
+        report(code, at.file, at.start, at.end, `no ${what} is recorded`, { data: { kind } });
+        continue;
+      }
+      const { latestHeld, nextPlanned } = heldAndPlanned(records, asOf);
+      if (latestHeld) continue;
+      const planned = nextPlanned ? `: ${plannedText(nextPlanned)}` : '';
+      report(code, at.file, at.start, at.end, `no ${what} has been held by ${asOf}${planned}`, {
+        data: { kind, ...(nextPlanned?.entity.id ? { entity: nextPlanned.entity.id.image } : {}) },
+        ...(nextPlanned
+          ? { related: [{ file: nextPlanned.entity.file, start: nextPlanned.entity.statement.start, end: nextPlanned.entity.headEnd, message: `planned for ${nextPlanned.date}` }] }
+          : {}),
+      });
     }
   },
 };

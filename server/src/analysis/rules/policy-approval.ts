@@ -1,5 +1,10 @@
-/** `approver-not-top-management` (5.1, 5.2): a policy none of whose approvers is top management. */
+/**
+ * `approver-not-top-management` (5.1, 5.2): none of the approvers of the
+ * information security policy is top management. Topic-specific policies
+ * (A.5.1) are approved by appropriate management: any role (v2).
+ */
 import type { Argument } from '../../../../grammar/src';
+import { informationSecurityPolicy } from '../information-security-policy';
 import type { Field } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { reportAtValue } from '../placement';
@@ -9,7 +14,8 @@ export const policyApproval: WorkspaceRule = {
   scope: 'workspace',
   codes: ['approver-not-top-management'],
   check({ index, report }) {
-    for (const policy of index.ofKind('policy')) {
+    const policy = informationSecurityPolicy(index);
+    if (policy) {
       // approved-by takes several roles (v2): one of them must be top management. Values that are no role are another rule's concern.
       let first: { field: Field; value: Argument } | undefined;
       let topManagement = false;
@@ -21,7 +27,7 @@ export const policyApproval: WorkspaceRule = {
           else first ??= { field, value };
         }
       }
-      if (topManagement || !first) continue;
+      if (topManagement || !first) return;
       const approver = first.value;
       reportAtValue(report, policy, first.field, approver, 'approver-not-top-management', `'${approver.image}' is not top management; top management approves the information security policy`, {
         data: { actual: approver.image },

@@ -1,9 +1,10 @@
 /**
  * 6.1.3 f: the risk owners accept the residual risk.
- * `residual-risk-not-accepted`: a treated risk without `accepted-by`;
+ * `residual-risk-not-accepted`: a treated risk without `accepted-by` (not
+ * for `treatment avoid`: nothing remains to accept);
  * `acceptor-not-owner`: none of the roles in `accepted-by` is the risk's `owner`.
  */
-import { fieldArguments, firstField, hasField } from '../model';
+import { fieldArguments, fieldText, firstField, hasField } from '../model';
 import type { FileRule } from '../rule';
 import { reportAtHead, reportAtValue } from '../placement';
 
@@ -16,7 +17,8 @@ export const riskAcceptance: FileRule = {
       if (risk.kind !== 'risk') continue;
       const owner = firstField(risk, 'owner')?.args[0];
       const acceptedBy = firstField(risk, 'accepted-by');
-      if (hasField(risk, 'treatment') && !acceptedBy) {
+      // With treatment avoid nothing remains to accept (v2).
+      if (hasField(risk, 'treatment') && !acceptedBy && fieldText(risk, 'treatment') !== 'avoid') {
         reportAtHead(report, risk, 'residual-risk-not-accepted', `the residual risk of ${risk.id?.image ?? 'this risk'} has not been accepted: add accepted-by with the risk owner`, {
           data: { ...(owner?.kind === 'name' ? { owner: owner.image } : {}), ...(risk.id ? { entity: risk.id.image } : {}) },
         });

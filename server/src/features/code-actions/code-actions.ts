@@ -18,6 +18,7 @@ import { addMissingControls } from './add-missing-controls';
 import { addStatus } from './add-status';
 import { chooseTreatment } from './choose-treatment';
 import { createMissingEntity } from './create-missing-entity';
+import { declareInformationSecurityPolicy } from './declare-information-security-policy';
 import { didYouMean } from './did-you-mean';
 import { insertMissingField } from './insert-missing-field';
 import { insertWholeIsmsSkeleton } from './insert-whole-isms-skeleton';
@@ -40,6 +41,7 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   chooseTreatment,
   addMissingControls,
   insertWholeIsmsSkeleton,
+  declareInformationSecurityPolicy,
   removeDuplicateField,
 ];
 

@@ -5,9 +5,12 @@
  * `organization` (else the first file in path order).
  *
  * - `risk-criteria`: a 5×5 scale, acceptance 6, a yearly reassessment;
- * - `policy`: approved by a top management role (the schema's placeholder
- *   when there is none), with an objectives framework and both commitments
- *   of 5.2, so that it is complete;
+ * - `policy`: the information security policy (`type information-security`),
+ *   approved by a top management role (the schema's placeholder when there
+ *   is none), with an objectives framework, both commitments of 5.2 and
+ *   `communicated-to`, so that it is complete;
+ * - v2: a risk, the `audit-programme` (12 months), the `soa` statement, an
+ *   awareness `training` (also when older trainings exist);
  * - roles named elsewhere (an objective's owner) are top management, else the
  *   first role; ids are fresh (`O-1`, `IA-1`, `infosec`, …).
  */
@@ -27,6 +30,8 @@ interface Skeleton {
   readonly id?: string;
   /** Fields beyond the required ones. */
   readonly extra?: readonly string[];
+  /** Offered even when the workspace has entities of the kind (they are not enough: e.g. no recent awareness training). */
+  readonly always?: boolean;
 }
 
 const SKELETONS: Partial<Record<DiagnosticCode, Skeleton>> = {
@@ -36,7 +41,7 @@ const SKELETONS: Partial<Record<DiagnosticCode, Skeleton>> = {
     title: 'Add an information security policy',
     name: '"Information Security Policy"',
     id: 'infosec',
-    extra: ['objectives-framework', 'commits-to'],
+    extra: ['type', 'objectives-framework', 'commits-to', 'communicated-to'],
   },
   'missing-risk-criteria': { kind: 'risk-criteria', title: 'Add risk criteria (5×5 scales, acceptance 6)', extra: ['assessment-interval'] },
   'missing-objectives': { kind: 'objective', title: 'Add an information security objective' },
@@ -45,6 +50,11 @@ const SKELETONS: Partial<Record<DiagnosticCode, Skeleton>> = {
   'missing-context': { kind: 'issue', title: 'Add an internal or external issue' },
   'missing-interested-parties': { kind: 'party', title: 'Add an interested party', extra: ['requirement'] },
   'missing-measurement': { kind: 'measurement', title: 'Add a measurement', extra: ['objective', 'method', 'frequency'] },
+  // v2 (LANGUAGE.md §7.4)
+  'missing-risk-assessment': { kind: 'risk', title: 'Add a risk', name: '"TODO: title"', extra: ['assessed'] },
+  'missing-audit-programme': { kind: 'audit-programme', title: 'Add an audit programme (every part audited yearly)', extra: ['criteria'] },
+  'soa-not-approved': { kind: 'soa', title: 'Add the soa statement (version, approvers, approval date)' },
+  'missing-awareness': { kind: 'training', title: 'Add an awareness training', name: '"Security awareness"', extra: ['attendees'], always: true },
 };
 
 export const insertWholeIsmsSkeleton: QuickFix = {
@@ -52,7 +62,7 @@ export const insertWholeIsmsSkeleton: QuickFix = {
   fixes(context) {
     const { diagnostic, index } = context;
     const skeleton = SKELETONS[diagnostic.code];
-    if (!skeleton || index.ofKind(skeleton.kind).length > 0) return [];
+    if (!skeleton || (!skeleton.always && index.ofKind(skeleton.kind).length > 0)) return [];
     const targetFile = index.first('organization')?.file ?? index.files[0]?.file;
     const model = index.files.find((file) => file.file === targetFile);
     if (!model) return [];

@@ -2,7 +2,6 @@
 import { SymbolKind, type DocumentSymbol as LspDocumentSymbol, type WorkspaceSymbol } from 'vscode-languageserver';
 import { derivedForFile, documentSymbols, fileDerivation, workspaceSymbols, type DocumentSymbol, type EntityKind, type LineIndex } from '../../language-service';
 import { toRange } from '../convert';
-import type { EntityKind } from '../../schema';
 import { guarded, type ServerContext } from '../server-context';
 import { toLocation } from './locations';
 

@@ -57,6 +57,10 @@ const FIXED_HERE: Record<string, DiagnosticCode[]> = {
     'nonconformity-without-action',
     'risk-untreated',
     'unknown-annex-control',
+    // v2 (LANGUAGE.md §7.4)
+    'missing-audit-programme',
+    'missing-awareness',
+    'soa-not-approved',
   ],
   'flawed-no-organization': [
     'soa-incomplete',
@@ -69,6 +73,11 @@ const FIXED_HERE: Record<string, DiagnosticCode[]> = {
     'missing-measurement',
     'missing-internal-audit',
     'missing-management-review',
+    // v2 (LANGUAGE.md §7.4)
+    'missing-risk-assessment',
+    'missing-audit-programme',
+    'missing-awareness',
+    'soa-not-approved',
   ],
 };
 
