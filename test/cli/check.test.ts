@@ -28,7 +28,7 @@ describe('isms check', () => {
 
   it('lists every code over the flawed examples (exit 1)', () => {
     const codes = new Set<string>();
-    for (const folder of ['examples/flawed', 'examples/flawed-no-organization']) {
+    for (const folder of ['examples/flawed', 'examples/flawed-no-organization', 'examples/flawed-policies']) {
       const run = runCli(['check', folder, '--format', 'json', ...AS_OF]);
       assert.equal(run.status, 1);
       for (const diagnostic of JSON.parse(run.stdout).diagnostics) codes.add(diagnostic.code);
