@@ -119,6 +119,20 @@ inside its block. A line that ends with \`,\` continues on the next line.
   the month, clamped to the month's end) must not be before it.
 - **Files in path order**: "first" (the first policy, the first file) means
   the order of workspace-relative paths.
+- **Held and planned** (v2): an \`audit\`, \`review\`, \`training\` or
+  \`change\` dated on or before the as-of date was held; one dated after it
+  is planned and is never evidence (\`missing-internal-audit\` names the
+  next planned audit). An audit, review or training without a valid \`date\`
+  counts as neither.
+- **The information security policy** (v2) is the policy of \`type
+  information-security\` (the first in path order; a second one is a
+  \`duplicate-singleton\`); when no policy has a \`type\` and there is
+  exactly one policy, that one. Its approvers must include top management;
+  topic-specific policies may be approved by any role.
+- **Default intervals** (v2): the audit programme's \`interval\`, the
+  organization's \`review-interval\`, a supplier's \`review-interval\` and
+  the awareness cycle are 12 months when not given; a policy without
+  \`next-review\` is due for review 12 months after \`approved\`.
 
 ## Formatting (\`isms fmt\`)
 

@@ -6,7 +6,7 @@ import { guarded, type ServerContext } from '../server-context';
 import { toLocation } from './locations';
 
 /** LSP symbol kinds for the ISMS kinds: close in meaning, and distinct in an outline. */
-const SYMBOL_KIND: Record<EntityKind | 'field', SymbolKind> = {
+const SYMBOL_KIND: Record<DocumentSymbol['kind'], SymbolKind> = {
   organization: SymbolKind.Namespace,
   scope: SymbolKind.Package,
   issue: SymbolKind.Event,
