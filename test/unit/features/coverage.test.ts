@@ -147,8 +147,9 @@ describe('coverage', () => {
   it('takes clause states from the clause status feature through the service (a clause counts when it passes)', () => {
     const packs = [{ file: 'mappings/acme-rules.tsv', text: [HEADER, row('1', 'Reviews', '1', '1', '9.3.1', 'intersect'), row('2', 'Competence', '1', '1', '7.2', 'intersect')].join('\n') }];
     const service = createLanguageService({ asOf: '2026-11-27', mappings: packs });
-    // No audit, no review: clause 9 (9.3.1) fails; no role lacks competence evidence: 7.2 passes.
-    service.setFile('main.isms', 'organization "Acme" {\n  frameworks acme-rules\n}\n');
+    // No audit, no review: clause 9 (9.3.1) fails; no role lacks competence evidence and awareness training
+    // was held (7.3): clause 7, so 7.2, passes.
+    service.setFile('main.isms', 'organization "Acme" {\n  frameworks acme-rules\n}\n\ntraining T-1 "Awareness" {\n  type awareness\n  date 2026-06-01\n}\n');
     const result = workspaceCoverage(service, 'acme-rules')!;
     assert.deepEqual(
       result.requirements.map((r) => [r.id, r.targets[0].state, r.status]),
