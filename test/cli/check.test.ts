@@ -36,6 +36,25 @@ describe('isms check', () => {
     assert.deepEqual([...codes].sort(), [...ALL_CODES].sort());
   });
 
+  it('shows every code in examples/flawed alone, but those that need what it has to be absent', () => {
+    // Each of these needs the absence of something examples/flawed has (an organization, a policy, an
+    // information security policy among several, risk criteria, a risk, an objective, a held audit or
+    // review); examples/flawed-no-organization and examples/flawed-policies show them.
+    const elsewhere = [
+      'missing-organization',
+      'missing-policy',
+      'missing-information-security-policy',
+      'missing-risk-criteria',
+      'missing-risk-assessment',
+      'missing-objectives',
+      'missing-internal-audit',
+      'missing-management-review',
+    ];
+    const run = runCli(['check', 'examples/flawed', '--format', 'json', ...AS_OF]);
+    const codes = new Set<string>(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code));
+    assert.deepEqual(ALL_CODES.filter((code) => !codes.has(code)).sort(), [...elsewhere].sort());
+  });
+
   it('prints JSON exactly as LANGUAGE.md §5 specifies', () => {
     const run = runCli(['check', 'examples/flawed', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout);

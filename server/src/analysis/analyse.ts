@@ -124,8 +124,9 @@ export function analyseFileInContext(file: FileAnalysis, facts: WorkspaceFacts):
 
 export function workspaceFacts(index: WorkspaceIndex, asOf: string): WorkspaceFacts {
   const criteria = riskCriteria(index);
-  const key = JSON.stringify([asOf, criteria?.likelihoodLabels.length, criteria?.impactLabels.length, criteria?.acceptance, criteria?.assessmentInterval]);
-  return { asOf, criteria, key };
+  const topManagement = index.topManagementRoles();
+  const key = JSON.stringify([asOf, criteria?.likelihoodLabels.length, criteria?.impactLabels.length, criteria?.acceptance, criteria?.assessmentInterval, [...topManagement].sort()]);
+  return { asOf, criteria, topManagement, key };
 }
 
 /**

@@ -43,4 +43,6 @@ export interface DiagnosticData {
   readonly entity?: string;
   /** The owner of the risk (residual-risk-not-accepted, acceptor-not-owner). */
   readonly owner?: string;
+  /** What is missing from a list (review-inputs-incomplete: the 9.3.2 inputs not considered). */
+  readonly missing?: readonly string[];
 }
