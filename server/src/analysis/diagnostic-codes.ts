@@ -73,7 +73,7 @@ export const DIAGNOSTIC_CODES = {
   'acceptance-above-criteria': statement('warning', '6.1.3 f', 'A risk above the acceptance criteria accepted without top management.'),
   'missing-assessment-date': statement('warning', '8.2', 'A risk without the date of its assessment.'),
   'control-without-due': statement('warning', '6.1.3 e', 'An applicable control not yet implemented, without a due date.'),
-  'control-overdue': statement('warning', '6.1.3 e', 'An applicable control not implemented by its due date.'),
+  'control-overdue': statement('warning', '6.1.3 e, 8.3', 'An applicable control not implemented by its due date.'),
   'contradictory-control': statement('warning', '6.1.3 d', 'An excluded control with an implementation status, plan or description.'),
   'policy-without-text': statement('warning', '5.2 e', 'A policy with neither its statement nor its document.'),
   'audit-without-result': statement('warning', '9.2.2 g', 'A held internal audit without its result.'),
