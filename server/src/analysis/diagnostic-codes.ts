@@ -87,7 +87,7 @@ export const DIAGNOSTIC_CODES = {
   'supplier-without-agreement': statement('warning', 'A.5.20', 'A medium or high criticality supplier without an agreement.'),
   'supplier-review-overdue': statement('warning', 'A.5.22', 'A supplier not reviewed within its review interval, or a critical one never reviewed.'),
   'incident-without-lessons': statement('warning', 'A.5.27', 'A closed incident without the lessons learnt.'),
-  'obligation-not-addressed': statement('warning', '4.2 c', 'An obligation that no control addresses.'),
+  'obligation-not-addressed': statement('warning', '4.2 c, A.5.31', 'An obligation that no control addresses.'),
   'exclusion-contradicted': statement('warning', '6.1.3 d', 'An excluded Annex A control whose subject the ISMS records.'),
   // End of the v2 per-statement block.
   'unknown-framework': statement('error', null, "An id in the organization's frameworks that is no shipped framework nor mapping pack."),
