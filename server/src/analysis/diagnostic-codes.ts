@@ -30,7 +30,7 @@ function whole(severity: Severity, clause: string | null, summary: string): Code
 
 /** Whole-ISMS checks of LANGUAGE.md §7.4 (v2): the ISMS as operated over time. */
 const V2_WHOLE_ISMS_CODES = {
-  'missing-risk-assessment': whole('error', '6.1.2', 'No risk at all: no risk assessment.'),
+  'missing-risk-assessment': whole('error', '6.1.2, 8.2', 'No risk at all: no risk assessment.'),
   'missing-information-security-policy': whole('error', '5.2', 'Policies exist, but none is the information security policy.'),
   'policy-not-communicated': whole('warning', '5.2 f', 'The information security policy does not say to whom it is communicated.'),
   'missing-audit-programme': whole('warning', '9.2.2', 'No audit programme.'),
