@@ -36,7 +36,7 @@ const V2_WHOLE_ISMS_CODES = {
   'missing-audit-programme': whole('warning', '9.2.2', 'No audit programme.'),
   'audit-overdue': whole('warning', '9.2.2', 'The latest held internal audit is older than the audit interval.'),
   'management-review-overdue': whole('warning', '9.3.1', 'The latest held management review is older than the review interval.'),
-  'soa-not-approved': whole('warning', '6.1.3 d', 'No soa statement: the SoA has no version, approver or date.'),
+  'soa-not-approved': whole('warning', '6.1.3 d, 7.5.2', 'No soa statement: the SoA has no version, approver or date.'),
   'missing-awareness': whole('warning', '7.3', 'No awareness training held in the last 12 months.'),
 } as const satisfies Record<string, CodeInfo>;
 
