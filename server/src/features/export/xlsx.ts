@@ -12,8 +12,13 @@
  * header row repeated on each page and the sheet's name and page numbers in
  * the footer.
  *
- * Safety: cells hold typed strings and numbers only, never a formula: a
- * string cell is not evaluated by a spreadsheet, so text that starts with
+ * Dates (due, verified, assessed, approved, the as-of date) are real date
+ * cells with a `yyyy-mm-dd` number format, so that a spreadsheet sorts,
+ * filters and computes with them; a value that is not a calendar date stays
+ * text, as written ({@link xlsxDate}). The CSV export keeps them as text.
+ *
+ * Safety: cells hold typed strings, numbers and dates only, never a formula:
+ * a string cell is not evaluated by a spreadsheet, so text that starts with
  * `=` is shown as written, without a visible `'` prefix ({@link xlsxText}).
  */
 import type { Cell, Fill, Workbook, Worksheet } from 'exceljs';
@@ -60,6 +65,36 @@ function cellValue(value: Value): string | number | null {
   return typeof value === 'number' ? value : xlsxText(value);
 }
 
+/** The number format of date cells: ISO 8601, as the ISMS writes dates. */
+export const DATE_FORMAT = 'yyyy-mm-dd';
+
+/**
+ * A `YYYY-MM-DD` calendar date as a Date at midnight UTC (exceljs writes it
+ * as the Excel serial day number of that date); `undefined` for anything
+ * else (not that shape, or no such day, as 2026-02-30).
+ */
+export function xlsxDate(value: Value): Date | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  // Excel's calendar starts in 1900.
+  return year >= 1900 ? date : undefined;
+}
+
+/** Writes `value` into `cell`: a date cell with {@link DATE_FORMAT} when it is a calendar date, else as {@link cellValue}. */
+function setDateOrText(cell: Cell, value: Value): void {
+  const date = xlsxDate(value);
+  if (date) {
+    cell.value = date;
+    cell.numFmt = DATE_FORMAT;
+  } else {
+    cell.value = cellValue(value);
+  }
+}
+
 const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
 const FILLS = {
@@ -83,6 +118,8 @@ interface Column {
   readonly header: string;
   readonly width: number;
   readonly numeric?: boolean;
+  /** Calendar dates, written as date cells. */
+  readonly date?: boolean;
 }
 
 /** Adds a sheet with a styled, frozen, filterable header row and the given rows. */
@@ -98,7 +135,9 @@ function table(workbook: Workbook, name: string, columns: readonly Column[], row
   for (const values of rows) {
     const row = sheet.addRow(values.map(cellValue));
     columns.forEach((column, i) => {
-      row.getCell(i + 1).alignment = column.numeric ? { vertical: 'top', horizontal: 'right' } : { vertical: 'top', wrapText: true };
+      const cell = row.getCell(i + 1);
+      if (column.date) setDateOrText(cell, values[i]);
+      cell.alignment = column.numeric || (column.date && cell.value instanceof Date) ? { vertical: 'top', horizontal: 'right' } : { vertical: 'top', wrapText: true };
     });
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
@@ -128,9 +167,9 @@ const SOA_COLUMNS: readonly Column[] = [
   { header: 'Status', width: 16 },
   { header: 'Owner', width: 16 },
   { header: 'Evidence', width: 40 },
-  { header: 'Due', width: 12 },
+  { header: 'Due', width: 12, date: true },
   { header: 'Implementation', width: 40 },
-  { header: 'Verified', width: 12 },
+  { header: 'Verified', width: 12, date: true },
 ];
 
 function soaSheet(workbook: Workbook, soa: SoaTable): void {
@@ -180,7 +219,7 @@ const RISK_COLUMNS: readonly Column[] = [
   { header: 'Residual score', width: 10, numeric: true },
   { header: 'Residual acceptable', width: 12 },
   { header: 'Accepted by', width: 14 },
-  { header: 'Assessed', width: 12 },
+  { header: 'Assessed', width: 12, date: true },
   { header: 'Affects', width: 20 },
   { header: 'Acceptance needs top management', width: 22 },
 ];
@@ -242,9 +281,11 @@ function summarySheet(workbook: Workbook, soa: SoaTable, risks: RiskRegister): v
     ['Status', draftBanner(soa) ?? 'No errors in the ISMS'],
   ];
   sheet.addRow([]);
+  const dates = new Set(['As of', 'SoA approved']);
   for (const [label, value] of facts) {
     const row = sheet.addRow([xlsxText(label), cellValue(value)]);
     row.getCell(1).font = { bold: true };
+    if (dates.has(label)) setDateOrText(row.getCell(2), value);
     row.getCell(2).alignment = { horizontal: 'left' };
   }
 }

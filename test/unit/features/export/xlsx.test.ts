@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { strict as assert } from 'node:assert';
 
-import type { Workbook, Worksheet } from 'exceljs';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { isFormulaLike } from '../../../../server/src/features/export/cell-safety';
-import { RISK_SHEET, SOA_SHEET, SUMMARY_SHEET, xlsxReport, xlsxText } from '../../../../server/src/features/export/xlsx';
+import { DATE_FORMAT, RISK_SHEET, SOA_SHEET, SUMMARY_SHEET, xlsxDate, xlsxReport, xlsxText } from '../../../../server/src/features/export/xlsx';
 import { FORMULAS, reportData, SMALL } from './fixtures';
 
 async function readBack(bytes: Uint8Array): Promise<Workbook> {
@@ -29,6 +29,14 @@ function allCells(workbook: Workbook): { sheet: string; address: string; value: 
     });
   });
   return cells;
+}
+
+/** A date cell (exceljs reads it back as a Date) at midnight UTC of `iso`, formatted as a date. */
+function assertDateCell(cell: Cell, iso: string): void {
+  assert.ok(cell.value instanceof Date, `${cell.address} is not a date: ${JSON.stringify(cell.value)}`);
+  assert.equal(cell.type, ExcelJS.ValueType.Date, cell.address);
+  assert.equal((cell.value as Date).toISOString(), `${iso}T00:00:00.000Z`, cell.address);
+  assert.equal(cell.numFmt, DATE_FORMAT, cell.address);
 }
 
 describe('export: XLSX', function () {
@@ -76,7 +84,8 @@ describe('export: XLSX', function () {
     assert.equal(soa.getCell('A73').value, 'A.8.13');
     assert.equal(soa.getCell('F73').value, 'R-1');
     assert.equal(soa.getCell('G73').value, 'P-1');
-    assert.equal(soa.getCell('K73').value, '2027-03-31');
+    assertDateCell(soa.getCell('K73'), '2027-03-31');
+    assert.equal(soa.getCell('K2').value, null, 'no due date: an empty cell');
     assert.equal(soa.views[0]?.state, 'frozen');
     assert.ok(soa.autoFilter, 'autofilter');
     assert.ok((soa.getColumn(3).width ?? 0) > 20);
@@ -132,9 +141,9 @@ describe('export: XLSX', function () {
     assert.equal((soa.views[0] as { ySplit?: number }).ySplit, 2, 'the banner and the header stay in view');
     // A.8.13 one row lower than without the banner.
     assert.equal(soa.getCell('A74').value, 'A.8.13');
-    assert.equal(soa.getCell('K74').value, '2027-03-31');
+    assertDateCell(soa.getCell('K74'), '2027-03-31');
     assert.equal(soa.getCell('L74').value, 'Nightly immutable snapshots');
-    assert.equal(soa.getCell('M74').value, '2026-10-01');
+    assertDateCell(soa.getCell('M74'), '2026-10-01');
     assert.match(soa.headerFooter.oddHeader ?? '', /DRAFT: 2 errors/);
     assert.match(soa.headerFooter.oddHeader ?? '', /Version 2026\.1 · approved by ceo, cfo on 2026-02-01 · owner cto/);
     const riskSheet = sheet(workbook, RISK_SHEET);
@@ -143,10 +152,15 @@ describe('export: XLSX', function () {
     assert.equal(riskSheet.getCell('T3').value, 'yes — not accepted by top management');
     const summary = sheet(workbook, SUMMARY_SHEET);
     const facts = new Map<unknown, unknown>();
-    summary.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
+    const factCells = new Map<unknown, Cell>();
+    summary.eachRow((row) => {
+      facts.set(row.getCell(1).value, row.getCell(2).value);
+      factCells.set(row.getCell(1).value, row.getCell(2));
+    });
     assert.equal(facts.get('SoA version'), '2026.1');
     assert.equal(facts.get('SoA approved by'), 'ceo, cfo');
-    assert.equal(facts.get('SoA approved'), '2026-02-01');
+    assertDateCell(factCells.get('SoA approved')!, '2026-02-01');
+    assertDateCell(factCells.get('As of')!, base.soa.asOf);
     assert.equal(facts.get('Status'), banner);
     assert.equal(facts.get('Risks accepted above the criteria without top management'), 1);
   });
@@ -158,10 +172,12 @@ describe('export: XLSX', function () {
     for (const cell of cells) {
       assert.notEqual(cell.type, 6 /* ValueType.Formula */, `${cell.sheet}!${cell.address} is a formula`);
       assert.equal(cell.formula, undefined, `${cell.sheet}!${cell.address} has a formula`);
-      assert.ok(typeof cell.value === 'string' || typeof cell.value === 'number', `${cell.sheet}!${cell.address} is ${typeof cell.value}`);
+      assert.ok(typeof cell.value === 'string' || typeof cell.value === 'number' || cell.value instanceof Date, `${cell.sheet}!${cell.address} is ${typeof cell.value}`);
       if (typeof cell.value === 'string') assert.equal(cell.type, 3 /* ValueType.String */, `${cell.sheet}!${cell.address} = ${JSON.stringify(cell.value)}`);
+      if (cell.value instanceof Date) assert.equal(cell.type, 4 /* ValueType.Date */, `${cell.sheet}!${cell.address}`);
     }
-      assert.equal(ExcelJS.ValueType.Formula, 6);
+    assert.equal(ExcelJS.ValueType.Formula, 6);
+    assert.equal(ExcelJS.ValueType.Date, 4);
 
     const soa = sheet(workbook, SOA_SHEET);
     assert.equal(soa.getCell('E2').value, `=HYPERLINK("http://evil.example","click")`);
@@ -178,6 +194,48 @@ describe('export: XLSX', function () {
     const organization = cells.find((c) => c.sheet === SUMMARY_SHEET && c.value === 'Organization');
     assert.ok(organization);
     assert.equal(summary.getCell(`B${summary.getCell(organization.address).row}`).value, `=HYPERLINK("http://evil.example","click")`);
+  });
+
+  it('writes dates as real date cells with a date format: due, verified, assessed, approved, as of (issue 13)', async () => {
+    const base = reportData(SMALL);
+    const rows = base.soa.rows.map((row) =>
+      row.id === 'A.5.1' ? { ...row, due: '2026-02-30', verified: '2026-10-01' } : row.id === 'A.8.13' ? { ...row, verified: '2026-11-02' } : row,
+    );
+    const risks = { ...base.risks, risks: base.risks.risks.map((r, i) => ({ ...r, assessed: i === 0 ? '2026-09-15' : undefined })) };
+    const workbook = await readBack(await xlsxReport({ soa: { ...base.soa, rows }, risks }));
+    const soa = sheet(workbook, SOA_SHEET);
+    assertDateCell(soa.getCell('M2'), '2026-10-01');
+    assertDateCell(soa.getCell('K73'), '2027-03-31');
+    assertDateCell(soa.getCell('M73'), '2026-11-02');
+    // Not a calendar date: kept as written, as text.
+    assert.equal(soa.getCell('K2').value, '2026-02-30');
+    assert.equal(soa.getCell('K2').type, ExcelJS.ValueType.String);
+    // Every cell of the date columns is a date or empty, or that one text.
+    const dateColumns = new Set(['K', 'M']);
+    soa.eachRow((row, number) => {
+      if (number === 1) return;
+      row.eachCell((cell) => {
+        if (!dateColumns.has(cell.address.replace(/\d+/g, '')) || cell.address === 'K2') return;
+        assert.ok(cell.value instanceof Date, `${cell.address} = ${JSON.stringify(cell.value)}`);
+      });
+    });
+    const riskSheet = sheet(workbook, RISK_SHEET);
+    assert.equal(riskSheet.getCell('R1').value, 'Assessed');
+    assertDateCell(riskSheet.getCell('R2'), '2026-09-15');
+    assert.equal(riskSheet.getCell('R3').value, null);
+    // The other columns keep their text, numbers stay numbers.
+    assert.equal(soa.getCell('A73').type, ExcelJS.ValueType.String);
+    assert.equal(riskSheet.getCell('I2').type, ExcelJS.ValueType.Number);
+  });
+
+  it('reads a calendar date only: YYYY-MM-DD that exists, from 1900', () => {
+    assert.equal(xlsxDate('2027-03-31')?.toISOString(), '2027-03-31T00:00:00.000Z');
+    assert.equal(xlsxDate('2024-02-29')?.toISOString(), '2024-02-29T00:00:00.000Z');
+    for (const text of ['2026-02-30', '2025-02-29', '2026-13-01', '2026-1-01', '31.03.2027', '2027-03-31T10:00', '', '—', '1899-12-31']) {
+      assert.equal(xlsxDate(text), undefined, text);
+    }
+    assert.equal(xlsxDate(20270331), undefined);
+    assert.equal(xlsxDate(undefined), undefined);
   });
 
   it('cleans text cells: as written, control characters visible, no lone surrogates, within the cell limit', () => {
