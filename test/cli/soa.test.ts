@@ -121,7 +121,9 @@ describe('isms soa', () => {
       workbook.getWorksheet('Summary')!.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
       assert.equal(facts.get('SoA version'), '2026.1');
       assert.equal(facts.get('SoA approved by'), 'clinical-director, practice-manager');
-      assert.equal(facts.get('SoA approved'), '2026-02-01');
+      const approved = facts.get('SoA approved');
+      assert.ok(approved instanceof Date, "the SoA's approval date is a date cell (issue 13)");
+      assert.equal(approved.toISOString(), '2026-02-01T00:00:00.000Z');
       assert.equal(facts.get('Status'), banner);
       const header = sheet.getRow(2).values as unknown[];
       const row = (id: string) => {
@@ -132,7 +134,8 @@ describe('isms soa', () => {
         return found!;
       };
       assert.equal(row('A.8.13')[header.indexOf('Implementation')], 'Nightly immutable snapshots, restore tested quarterly');
-      assert.equal(row('A.5.3')[header.indexOf('Due')], '2027-09-30');
+      // A date cell (issue 13), read back as the Date of that day.
+      assert.deepEqual(row('A.5.3')[header.indexOf('Due')], new Date(Date.UTC(2027, 8, 30)));
     });
   });
 
