@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService, type MappingPackText } from '../language-service';
-import { absolutePath, fileExists } from '../node-host/host-files';
-import { collectIsmsFiles, describeError, workspacePath } from '../node-host/workspace-files';
+import { absolutePath } from '../node-host/host-files';
+import { collectIsmsFiles, describeError, diskDocuments, workspacePath } from '../node-host/workspace-files';
 import type { ServerSettings } from './settings';
 
 export interface Logger {
@@ -24,6 +24,10 @@ export class IsmsFolder {
   private readonly clientUris = new Map<string, string>();
   /** Whether paths (workspace-relative) exist on disk, for document-not-found. */
   private readonly existence = new Map<string, boolean>();
+  /** Whether paths (workspace-relative) are links out of the folder, for document-outside-workspace. */
+  private readonly outside = new Map<string, boolean>();
+  /** The disk as the command line sees it: a link out of the folder is no existing document (issue 14). */
+  private readonly disk: ReturnType<typeof diskDocuments>;
   private settings: ServerSettings;
   /** The mapping packs of the `mappings` setting's folder, as last read. */
   private packs: readonly MappingPackText[] = [];
@@ -35,6 +39,7 @@ export class IsmsFolder {
     private readonly logger: Logger,
   ) {
     this.settings = settings;
+    this.disk = diskDocuments(root);
     this.packs = this.readPacks();
     this.service = createLanguageService({ ...this.serviceOptions(settings) });
     this.logPackErrors();
@@ -44,7 +49,7 @@ export class IsmsFolder {
     return {
       asOf: settings.asOf || undefined,
       severities: settings.severity,
-      documents: { exists: (file: string) => this.exists(file) },
+      documents: { exists: (file: string) => this.exists(file), resolvesOutside: (file: string) => this.resolvesOutside(file) },
       mappings: this.packs,
     };
   }
@@ -151,6 +156,7 @@ export class IsmsFolder {
    */
   async diskChanged(file: string): Promise<void> {
     this.existence.clear();
+    this.outside.clear();
     this.service.invalidate();
     const mappings = this.mappingsFolder();
     if (mappings !== undefined && (file === mappings || file.startsWith(mappings === '' ? '' : `${mappings}/`)) && !file.endsWith('.isms')) {
@@ -212,8 +218,17 @@ export class IsmsFolder {
   private exists(file: string): boolean {
     let known = this.existence.get(file);
     if (known === undefined) {
-      known = fileExists(this.root, file);
+      known = this.disk.exists(file);
       this.existence.set(file, known);
+    }
+    return known;
+  }
+
+  private resolvesOutside(file: string): boolean {
+    let known = this.outside.get(file);
+    if (known === undefined) {
+      known = this.disk.resolvesOutside(file);
+      this.outside.set(file, known);
     }
     return known;
   }
