@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, LspClient } from './lsp-client';
 
 const SETTINGS = { asOf: '2026-11-27' };
@@ -43,6 +45,66 @@ describe('language server: hostile workspaces', function () {
         found.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}: ${d.message}`),
         ["5:12 document-outside-workspace: 'docs/runbook.md' is a link to a file outside the workspace folder; it is not followed"],
       );
+    });
+  });
+
+  describe('versioned edits (issue 14 #7)', () => {
+    const ROLES = 'role cto "Chief Technology Officer" {\n  holder "Sam"\n}\n';
+    const RISKS = 'risk R-1 "Ransomware" {\n  owner cto\n  likelihood 2\n  impact 2\n}\n';
+    const apply = (text: string, edits: TextDocumentEdit['edits']) => TextDocument.applyEdits(TextDocument.create('file:///x', 'isms', 0, text), edits as never);
+
+    it('renames across an open and a closed file changed on disk: documentChanges with versions, the reference edited, not a comment', async () => {
+      const dir = tempDir({ 'roles.isms': ROLES, 'risks.isms': RISKS });
+      const roles = fileUri(path.join(dir, 'roles.isms'));
+      const risks = fileUri(path.join(dir, 'risks.isms'));
+      client = await LspClient.start([dir], { settings: SETTINGS, workspaceEdit: { documentChanges: true } });
+      await client.waitForDiagnostics(roles);
+      client.open(risks, RISKS, 1);
+      // Version 4: a comment line above, so the open text is not the one on disk.
+      client.change(risks, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// cto approves\n' }]);
+      await client.waitForDiagnostics(risks, (p) => p.version === 4);
+      // The closed file changes on disk after the server read it, and no watcher tells it: the old offset of `cto` is now in a comment.
+      const onDisk = '// cto: the role below\n\n' + ROLES;
+      fs.writeFileSync(path.join(dir, 'roles.isms'), onDisk);
+      const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: risks }, position: { line: 2, character: 9 }, newName: 'cio' });
+      assert.equal(edit.changes, undefined);
+      const byUri = new Map((edit.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change]));
+      assert.deepEqual([...byUri.keys()].sort(), [risks, roles].sort());
+      assert.equal(byUri.get(risks)!.textDocument.version, 4);
+      assert.equal(byUri.get(roles)!.textDocument.version, null);
+      assert.deepEqual(byUri.get(roles)!.edits.map((e) => e.range), [{ start: { line: 2, character: 5 }, end: { line: 2, character: 8 } }]);
+      assert.equal(apply(onDisk, byUri.get(roles)!.edits), onDisk.replace('role cto', 'role cio'));
+      assert.equal(apply('// cto approves\n' + RISKS, byUri.get(risks)!.edits), '// cto approves\n' + RISKS.replace('owner cto', 'owner cio'));
+    });
+
+    it('answers plain changes to a client without documentChanges, also re-read from disk', async () => {
+      const dir = tempDir({ 'roles.isms': ROLES, 'risks.isms': RISKS });
+      const roles = fileUri(path.join(dir, 'roles.isms'));
+      const risks = fileUri(path.join(dir, 'risks.isms'));
+      client = await LspClient.start([dir], { settings: SETTINGS });
+      await client.waitForDiagnostics(roles);
+      // Messages are handled in order: the rename comes after the open.
+      client.open(risks, RISKS, 1);
+      const onDisk = '// cto: the role below\n' + ROLES;
+      fs.writeFileSync(path.join(dir, 'roles.isms'), onDisk);
+      const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: risks }, position: { line: 1, character: 9 }, newName: 'cio' });
+      assert.equal(edit.documentChanges, undefined);
+      assert.equal(apply(onDisk, edit.changes![roles]), onDisk.replace('role cto', 'role cio'));
+      assert.equal(apply(RISKS, edit.changes![risks]), RISKS.replace('owner cto', 'owner cio'));
+    });
+
+    it('gives quick fixes of an open document its version', async () => {
+      const dir = tempDir({ 'roles.isms': ROLES, 'risks.isms': RISKS.replace('owner cto', 'owner ctx') });
+      const risks = fileUri(path.join(dir, 'risks.isms'));
+      client = await LspClient.start([dir], { settings: SETTINGS, workspaceEdit: { documentChanges: true } });
+      client.open(risks, RISKS.replace('owner cto', 'owner ctx'), 7);
+      const published = await client.waitForDiagnostics(risks, (p) => p.version === 7 && p.diagnostics.some((d) => d.code === 'unknown-reference'));
+      const diagnostic = published.diagnostics.find((d) => d.code === 'unknown-reference')!;
+      const actions = await client.request<{ title: string; edit: WorkspaceEdit }[]>('textDocument/codeAction', { textDocument: { uri: risks }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+      const fix = actions.find((a) => /cto/.test(a.title));
+      assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
+      assert.equal(fix.edit.changes, undefined);
+      assert.deepEqual((fix.edit.documentChanges as TextDocumentEdit[]).map((c) => [c.textDocument.uri, c.textDocument.version]), [[risks, 7]]);
     });
   });
 });

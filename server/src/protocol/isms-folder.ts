@@ -196,6 +196,33 @@ export class IsmsFolder {
   }
 
   /**
+   * Re-reads files the editor does not have open (default: every one the
+   * service knows) and takes in those whose text changed on disk since they
+   * were read: edits are computed against the text the files have now, not
+   * the one last announced by a watcher (issue 14 #7). Whether any changed.
+   */
+  async refreshFromDisk(files: Iterable<string> = this.service.fileNames()): Promise<boolean> {
+    let changed = false;
+    for (const file of files) {
+      // Only the ISMS's own files: a fix that creates another file does not bring it into the service.
+      if (this.open.has(file) || (!file.endsWith('.isms') && !this.service.hasFile(file))) continue;
+      const before = this.service.text(file);
+      let now: string | undefined;
+      try {
+        const absolute = this.absolute(file);
+        if ((await fs.promises.stat(absolute)).isFile()) now = await fs.promises.readFile(absolute, 'utf8');
+      } catch {
+        now = undefined;
+      }
+      if (now === before || this.open.has(file)) continue;
+      // Changed or gone: read it as a watcher's event would have (unchanged files are not touched, their analysis is kept).
+      await this.loadFromDisk(file);
+      changed = true;
+    }
+    return changed;
+  }
+
+  /**
    * Reads a file into the service, unless the editor has it open. Only
    * regular files are read: reading a FIFO would block a thread for good.
    */
