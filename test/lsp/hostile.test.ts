@@ -107,4 +107,44 @@ describe('language server: hostile workspaces', function () {
       assert.deepEqual((fix.edit.documentChanges as TextDocumentEdit[]).map((c) => [c.textDocument.uri, c.textDocument.version]), [[risks, 7]]);
     });
   });
+
+  describe('a file outside every workspace folder (issue 14 #4)', () => {
+    const STRAY = 'risk R-1 "Ransomware" {\n  owner cto\n  likelihood 2\n  impact 2\n}\n';
+    /** A folder with the stray file and, beside it, the role it names: read alone, the reference is unknown. */
+    const strayFolder = () => tempDir({ 'stray.isms': STRAY, 'roles.isms': 'role cto "CTO" {\n}\n' });
+    const unknown = (d: { code?: string | number }) => d.code === 'unknown-reference';
+
+    it('is analysed alone, promptly, while a large workspace folder is read, and the server answers meanwhile', async () => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 1500; i++) files[`f${Math.floor(i / 50)}/r${i}.isms`] = `role r${i} "R ${i}" {\n}\n`;
+      const ws = tempDir(files);
+      const stray = strayFolder();
+      // Written with `..`: the path climbs out of the workspace folder to the stray's folder.
+      const uri = `${fileUri(ws)}/${'../'.repeat(ws.split('/').length - 1)}${stray.slice(1)}/stray.isms`;
+      client = await LspClient.start([ws], { settings: SETTINGS });
+      const began = Date.now();
+      client.open(uri, STRAY, 1);
+      const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.deepEqual(symbols.map((s) => s.name), ['risk R-1']);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some(unknown), 2_000);
+      assert.ok(Date.now() - began < 2_000, `${Date.now() - began} ms`);
+      assert.deepEqual(published.diagnostics.filter(unknown).map((d) => d.message), ["no role 'cto' is declared"]);
+      // The stray's neighbour was never read: no diagnostics for it, and no workspace symbol from it.
+      assert.equal(client.diagnostics(fileUri(path.join(stray, 'roles.isms'))), undefined);
+      // The workspace folder is read in full all the same.
+      await client.waitForDiagnostics(fileUri(path.join(ws, 'f0', 'r0.isms')));
+    });
+
+    it('is analysed alone without any workspace folder, and its diagnostics go when it is closed', async () => {
+      const stray = strayFolder();
+      const uri = fileUri(path.join(stray, 'stray.isms'));
+      client = await LspClient.start([], { settings: SETTINGS });
+      client.open(uri, STRAY, 1);
+      const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some(unknown), 2_000);
+      assert.deepEqual(published.diagnostics.filter(unknown).map((d) => d.message), ["no role 'cto' is declared"]);
+      assert.equal(client.diagnostics(fileUri(path.join(stray, 'roles.isms'))), undefined);
+      client.close(uri);
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    });
+  });
 });

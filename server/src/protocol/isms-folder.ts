@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService, type MappingPackText } from '../language-service';
 import { absolutePath } from '../node-host/host-files';
-import { collectIsmsFiles, describeError, diskDocuments, workspacePath } from '../node-host/workspace-files';
+import { collectIsmsFilesAsync, describeError, diskDocuments, workspacePath } from '../node-host/workspace-files';
 import type { ServerSettings } from './settings';
 
 export interface Logger {
@@ -31,12 +31,20 @@ export class IsmsFolder {
   private settings: ServerSettings;
   /** The mapping packs of the `mappings` setting's folder, as last read. */
   private packs: readonly MappingPackText[] = [];
+  /** Set when the folder leaves the session: a walk under way stops. */
+  private disposed = false;
 
+  /**
+   * `single`: the one file (workspace-relative) of a folder made for a file
+   * outside every workspace folder: it is analysed alone, its folder is never
+   * searched (issue 14 #4, as rust-analyzer does with a stray file).
+   */
   constructor(
     readonly uri: string,
     readonly root: string,
     settings: ServerSettings,
     private readonly logger: Logger,
+    readonly single?: string,
   ) {
     this.settings = settings;
     this.disk = diskDocuments(root);
@@ -101,8 +109,15 @@ export class IsmsFolder {
 
   /** Reads every `.isms` file below the folder; reports progress as files are read. */
   async index(progress: (done: number, total: number) => void): Promise<void> {
+    if (this.single !== undefined) {
+      progress(0, 1);
+      await this.loadFromDisk(this.single);
+      progress(1, 1);
+      return;
+    }
     const warnings: string[] = [];
-    const files = collectIsmsFiles(this.root, warnings);
+    const files = await collectIsmsFilesAsync(this.root, warnings, this.root, () => this.disposed);
+    if (this.disposed) return;
     for (const warning of warnings) this.logger.warn(warning);
     let done = 0;
     progress(0, files.length);
@@ -112,7 +127,13 @@ export class IsmsFolder {
     }
   }
 
+  /** The folder left the session: stop any walk under way. */
+  dispose(): void {
+    this.disposed = true;
+  }
+
   contains(absolute: string): boolean {
+    if (this.single !== undefined) return absolute === this.absolute(this.single);
     return absolute === this.root || absolute.startsWith(this.root + path.sep);
   }
 
@@ -163,6 +184,11 @@ export class IsmsFolder {
       // A pack changed, appeared or vanished: read the packs again.
       this.configure(this.settings);
     }
+    if (this.single !== undefined) {
+      // A stray file's folder is not the ISMS's: only the file itself counts.
+      if (file === this.single) await this.loadFromDisk(file);
+      return;
+    }
     const stat = await fs.promises.stat(this.absolute(file)).catch(() => undefined);
     if (stat?.isDirectory()) {
       await this.syncFolder(file);
@@ -184,10 +210,11 @@ export class IsmsFolder {
     const prefix = `${folder}/`;
     const warnings: string[] = [];
     const present = new Set(
-      collectIsmsFiles(this.root, warnings)
+      (await collectIsmsFilesAsync(this.root, warnings, this.root, () => this.disposed))
         .map((absolute) => this.fileOf(absolute))
         .filter((name) => name.startsWith(prefix)),
     );
+    if (this.disposed) return;
     for (const warning of warnings) this.logger.warn(warning);
     for (const name of present) await this.loadFromDisk(name);
     for (const name of this.service.fileNames()) {

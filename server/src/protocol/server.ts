@@ -45,7 +45,7 @@ export function startServer(connection: Connection): void {
   };
 
   registerLifecycle(connection, folders, publisher, scheduler, client);
-  registerDocumentSync(connection, documents, folders, scheduler);
+  registerDocumentSync(connection, documents, folders, scheduler, publisher);
   registerFeatureHandlers(context);
   documents.listen(connection);
   connection.listen();
