@@ -6,8 +6,11 @@
 // policies, risk criteria, objectives, measurements, audit, nonconformities,
 // management review; v2: SoA statement, audit programme, trainings, suppliers,
 // obligations, an incident, a change, a communication), one `assets.isms` (about N/40 assets), `risks-NN.isms`
-// files of 1,000 risks each and `soa.isms` with all 93 Annex A controls of
-// ISO/IEC 27001:2022. With the default 8,000 risks it has about 125,000 lines.
+// files of 1,000 risks each, `soa.isms` with all 93 Annex A controls of
+// ISO/IEC 27001:2022 and `operations.isms` (v2 registers that grow with the
+// workspace: about N/40 suppliers and N/40 incidents, more obligations,
+// competence trainings, a communication). With the default 8,000 risks it has
+// about 129,000 lines.
 //
 // It is valid per LANGUAGE.md §4 for every as-of date from 2026-11-27 to
 // 2027-03-02 (the first policy's next review; the oldest risk assessment falls
@@ -633,9 +636,11 @@ export function buildModel(options = {}) {
       ['owner', name(R.pick(OWNER_ROLES))],
       ['evidence', R.sample(EVIDENCE_PROSE, R.int(1, 2)).map(str)],
     ];
-    if (status !== 'implemented') fields.push(['due', date(addDays('2027-01-31', R.int(0, 150)))]);
+    if (status !== 'implemented') fields.push(['due', date(addDays('2027-03-03', R.int(0, 150)))]); // after the last as-of date the workspace is valid for
     return entity('control', id, undefined, fields);
   });
+
+  const operations = buildOperations(R, { riskCount, width, assets, applicable });
 
   const files = [
     { name: 'organization.isms', header: 'Organization, context, leadership, planning, performance evaluation (ISO/IEC 27001:2022 clauses 4 to 10)', entities: org },
@@ -646,8 +651,101 @@ export function buildModel(options = {}) {
       entities,
     })),
     { name: 'soa.isms', header: 'Statement of Applicability: all 93 Annex A controls (6.1.3 d)', entities: soa },
+    { name: 'operations.isms', header: 'Suppliers, obligations, incidents, training and communication at scale (language v2)', entities: operations },
   ];
   return { files, riskCount, assetCount: assets.length, seed };
+}
+
+// ---------------------------------------------------------------------------
+// Language v2 registers at scale (LANGUAGE.md §7.1), beside the few records of
+// organization.isms and valid for the same as-of dates: suppliers reviewed
+// since 2026-03-02 (12-month interval), incidents and trainings dated before
+// 2026-11-27, closed incidents with their lessons, every obligation addressed.
+
+const SUPPLIER_SERVICES = [
+  ['cloud', 'Cloud hosting', 'high', ['ISO/IEC 27001', 'SOC 2 Type II']],
+  ['payroll', 'Payroll processing', 'high', ['ISO/IEC 27001']],
+  ['kyc', 'Identity verification', 'high', ['SOC 2 Type II']],
+  ['email', 'Email and collaboration', 'medium', ['ISO/IEC 27001', 'ISO/IEC 27018']],
+  ['crm', 'Customer relationship management', 'medium', ['SOC 2 Type II']],
+  ['monitoring', 'Monitoring and alerting', 'medium', ['ISO/IEC 27001']],
+  ['print', 'Printing and mailing', 'low', []],
+  ['cleaning', 'Office cleaning', 'low', []],
+];
+
+const OBLIGATIONS = [
+  ['OB-PSR', 'Payment Services Regulations 2017', 'regulatory', 'Financial Conduct Authority', 'P-CUSTOMERS', ['A.5.31', 'A.5.24']],
+  ['OB-DORA', 'Digital Operational Resilience Act', 'regulatory', 'Regulation (EU) 2022/2554', 'P-CUSTOMERS', ['A.5.30', 'A.5.23', 'A.5.24']],
+  ['OB-MSA', 'Merchant service agreements', 'contractual', 'Standard merchant contract, schedule 4 (security)', 'P-CUSTOMERS', ['A.5.14', 'A.8.14']],
+];
+
+function buildOperations(R, { riskCount, width, assets, applicable }) {
+  const out = [];
+  const riskId = (n) => `R-${String(n).padStart(width, '0')}`;
+  const count = Math.max(10, Math.round(riskCount / 40));
+  for (let i = 0; i < count; i++) {
+    const [key, provides, criticality, certifications] = SUPPLIER_SERVICES[i % SUPPLIER_SERVICES.length];
+    const n = Math.floor(i / SUPPLIER_SERVICES.length) + 1;
+    const fields = [
+      ['owner', name(R.pick(['coo', 'cto', 'head-of-it', 'legal-counsel']))],
+      ['criticality', name(criticality)],
+      ['provides', str(provides)],
+      ['assets', R.sample(assets, R.int(1, 2)).map((a) => name(a.id))],
+    ];
+    if (criticality !== 'low') fields.push(['agreement', str(`Master services agreement MSA-${2024 + (i % 3)}-${String(i + 1).padStart(3, '0')} with data processing terms`)]);
+    if (certifications.length) fields.push(['certifications', certifications.map(str)]);
+    fields.push(['reviewed', date(addDays('2026-03-10', R.int(0, 250)))]);
+    fields.push(['review-interval', dur('12 months')]);
+    fields.push(['risks', [name(riskId(R.int(1, riskCount)))]]);
+    out.push(entity('supplier', `SUP-${String(i + 1).padStart(3, '0')}`, `${provides} provider ${n}`, fields));
+  }
+  for (const [id, title, type, source, party, controls] of OBLIGATIONS) {
+    out.push(
+      entity('obligation', id, title, [
+        ['type', name(type)],
+        ['source', str(source)],
+        ['party', name(party)],
+        ['addressed-by', controls.filter(applicable).map(name)],
+      ]),
+    );
+  }
+  const incidents = Math.max(10, Math.round(riskCount / 40));
+  for (let i = 0; i < incidents; i++) {
+    const reported = addDays('2025-12-01', R.int(0, 350));
+    const open = i % 9 === 0;
+    const fields = [
+      ['reported', date(reported)],
+      ['severity', name(R.weighted([['low', 50], ['medium', 35], ['high', 12], ['critical', 3]]))],
+      ['status', name(open ? 'open' : 'closed')],
+      ['assets', [name(R.pick(assets).id)]],
+    ];
+    if (!open) {
+      const closed = addDays(reported, R.int(1, 20));
+      fields.push(['closed', date(closed < AS_OF ? closed : AS_OF)]);
+      fields.push(['lessons', str(R.pick(['Alert thresholds tuned', 'Runbook updated with the missing step', 'Staff reminded in the monthly briefing', 'Supplier contact list corrected']))]);
+    }
+    out.push(entity('incident', `INC-${String(i + 1).padStart(4, '0')}`, `Security event ${i + 1}`, fields));
+  }
+  ['ciso', 'head-of-engineering', 'head-of-operations', 'dpo'].forEach((role, i) => {
+    out.push(
+      entity('training', `T-COMP-${i + 1}`, `Competence training for ${role}`, [
+        ['type', name('competence')],
+        ['date', date(addDays('2026-04-01', i * 30))],
+        ['roles', [name(role)]],
+        ['evidence', [str('Certificate on the HR record')]],
+      ]),
+    );
+  });
+  out.push(
+    entity('communication', 'COM-1', 'Security newsletter', [
+      ['what', str('Security news, incidents of note and reminders')],
+      ['when', dur('1 month')],
+      ['with', [str('All employees and contractors')]],
+      ['by', name('ciso')],
+      ['how', str('Email and the intranet')],
+    ]),
+  );
+  return out;
 }
 
 // ---------------------------------------------------------------------------

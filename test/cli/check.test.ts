@@ -37,6 +37,31 @@ describe('isms check', () => {
     assert.deepEqual([...codes].sort(), [...ALL_CODES].sort());
   });
 
+  it('shows every code in examples/flawed alone, but those that need what it has to be absent', () => {
+    // Each of these needs the absence of something examples/flawed has (an organization, a policy, an
+    // information security policy among several, risk criteria, a risk, an objective, a held audit or
+    // review); examples/flawed-no-organization and examples/flawed-policies show them.
+    const elsewhere = [
+      'missing-organization',
+      'missing-policy',
+      'missing-information-security-policy',
+      'missing-risk-criteria',
+      'missing-risk-assessment',
+      'missing-objectives',
+      'missing-internal-audit',
+      'missing-management-review',
+      // Hostile input (issue 14): shown by test/fixtures/hostile-codes; a file that is not UTF-8, a flood
+      // of findings, a Trojan Source character or a path out of the workspace have no place in an example.
+      'bidi-control-character',
+      'document-outside-workspace',
+      'invalid-encoding',
+      'too-many-findings',
+    ];
+    const run = runCli(['check', 'examples/flawed', '--format', 'json', ...AS_OF]);
+    const codes = new Set<string>(JSON.parse(run.stdout).diagnostics.map((d: { code: string }) => d.code));
+    assert.deepEqual(ALL_CODES.filter((code) => !codes.has(code)).sort(), [...elsewhere].sort());
+  });
+
   it('prints JSON exactly as LANGUAGE.md §5 specifies', () => {
     const run = runCli(['check', 'examples/flawed', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout);
@@ -61,7 +86,7 @@ describe('isms check', () => {
     const run = runCli(['check', 'examples/flawed', ...AS_OF]);
     expectGolden('test/golden/cli/flawed.txt', run.stdout);
     assert.match(run.stdout, /^examples\/flawed\/organization\.isms:\d+:\d+: (error|warning) [a-z-]+/m);
-    assert.match(run.stdout, /4 files checked: \d+ errors, \d+ warnings; 1 finding suppressed\n$/);
+    assert.match(run.stdout, /5 files checked: \d+ errors, \d+ warnings; 1 finding suppressed\n$/);
   });
 
   it('prints SARIF 2.1.0 with rule metadata and the clause', () => {

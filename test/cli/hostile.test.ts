@@ -152,21 +152,21 @@ describe('hostile workspaces: cost stays bounded (issue 14 #1, #2)', function ()
     assert.ok(Date.now() - started < 20_000, `${Date.now() - started} ms`);
     assert.equal(run.status, 1);
     const lines = run.stdout.trim().split('\n');
-    assert.ok(lines.length <= 103, `${lines.length} lines`);
+    assert.ok(lines.length <= 503, `${lines.length} lines`);
     assert.match(run.stdout, /dup\.isms:\d+:\d+: warning too-many-findings: \d+ more findings in this file not shown\n/);
     assert.match(lines[lines.length - 1], /^1 file checked: \d+ errors/);
     assert.ok(Number(/(\d+) errors/.exec(lines[lines.length - 1])![1]) >= 8000, 'the summary counts the findings not shown');
   });
 
-  it('200,000 broken lines: 101 findings in the file, output in kilobytes', async () => {
+  it('200,000 broken lines: 501 findings in the file, output in kilobytes', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'a.isms'), 'organization "O"\n');
     fs.writeFileSync(path.join(dir, 'x.isms'), 'x\n'.repeat(200_000));
     const run = runCli(['check', '.', '--format', 'json', ...AS_OF], { cwd: dir });
     const inX = JSON.parse(run.stdout).diagnostics.filter((d: { file: string }) => d.file === 'x.isms');
-    assert.equal(inX.length, 101);
-    assert.equal(inX[100].message, '199900 more findings in this file not shown');
-    assert.ok(run.stdout.length < 100_000, `${run.stdout.length} bytes`);
+    assert.equal(inX.length, 501);
+    assert.equal(inX[500].message, '199500 more findings in this file not shown');
+    assert.ok(run.stdout.length < 300_000, `${run.stdout.length} bytes`);
   });
 });
 

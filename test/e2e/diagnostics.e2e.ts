@@ -12,6 +12,7 @@ import { codeOf, fileOf, showFile, waitForDiagnostics } from './helpers';
 /** `code@line severity`, lines 1-based, in the file's order. */
 const FLAWED_RISKS = [
   'duplicate-singleton@12 error',
+  'acceptance-out-of-scale@15 error',
   'unknown-field@35 error',
   'duplicate-field@43 warning',
   'invalid-value@50 error',
@@ -22,11 +23,14 @@ const FLAWED_RISKS = [
   'rating-out-of-scale@80 error',
   'risk-untreated@91 error',
   'risk-untreated@105 error',
+  'acceptance-above-criteria@106 warning',
   'residual-risk-not-accepted@111 warning',
   'acceptor-not-owner@133 warning',
   'excluded-control-used@144 error',
   'unknown-reference@154 error',
   'risk-assessment-overdue@174 warning',
+  'residual-exceeds-inherent@185 error',
+  'missing-assessment-date@192 warning',
 ];
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, string> = {

@@ -87,12 +87,13 @@ suite('views', () => {
     const assessment = await childrenOf(api.views.clauses, nodeLabelled(operation, '8.2 Information security risk assessment'));
     assert.deepEqual(rows(assessment), [
       'R-08 was last assessed on 2025-03-01; reassessment was due on 2026-03-01 (as of 2026-11-27) — risk-assessment-overdue',
+      'R-10 has no assessed date: record when it was last assessed (8.2) — missing-assessment-date',
     ]);
   });
 
   test('Risks: the register grouped by where each risk stands against acceptance', async () => {
     const roots = await childrenOf(api.views.risks);
-    assert.deepEqual(rows(roots), ['clinic — 23 risks', 'flawed — 8 risks · 2 above acceptance']);
+    assert.deepEqual(rows(roots), ['clinic — 23 risks', 'flawed — 10 risks · 2 above acceptance']);
 
     const clinic = await childrenOf(api.views.risks, roots[0]);
     assert.deepEqual(rows(clinic), ['Above acceptance, treated to acceptable — 21 risks', 'Acceptable before treatment — 2 risks']);
@@ -103,7 +104,7 @@ suite('views', () => {
       'Accepted above the criteria without top management — 1 risk',
       'Above acceptance after treatment — 1 risk · 1 not accepted',
       'Above acceptance, treated to acceptable — 5 risks',
-      'Acceptable before treatment — 1 risk',
+      'Acceptable before treatment — 3 risks',
     ]);
     const label = (nodes: TreeNode[]) => nodes.map((n) => labelOf(n.item));
     assert.deepEqual(label(await childrenOf(api.views.risks, flawed[0])), ['R-03 Portal taken offline by a denial of service']);

@@ -68,6 +68,7 @@ describe('Emacs (batch, eglot): the configuration of docs/editors.md', function 
     const seen = (run.result.diagnostics ?? []).map((d) => `${d.line}:${d.col} ${d.type} ${d.code}`);
     assert.deepEqual(seen, [
       '12:1 eglot-error duplicate-singleton',
+      '15:14 eglot-error acceptance-out-of-scale',
       '35:3 eglot-error unknown-field',
       '43:3 eglot-warning duplicate-field',
       '50:18 eglot-error invalid-value',
@@ -78,12 +79,15 @@ describe('Emacs (batch, eglot): the configuration of docs/editors.md', function 
       '80:14 eglot-error rating-out-of-scale',
       '91:1 eglot-error risk-untreated',
       '105:3 eglot-error risk-untreated',
+      '106:3 eglot-warning acceptance-above-criteria',
       '111:1 eglot-warning residual-risk-not-accepted',
       '133:15 eglot-warning acceptor-not-owner',
       '144:19 eglot-error excluded-control-used',
       '154:9 eglot-error unknown-reference',
       // eglot-workspace-configuration of the docs: risk-assessment-overdue → info
       '174:12 eglot-note risk-assessment-overdue',
+      '185:23 eglot-error residual-exceeds-inherent',
+      '192:1 eglot-warning missing-assessment-date',
     ]);
   });
 

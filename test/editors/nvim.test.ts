@@ -105,6 +105,7 @@ describe('Neovim (headless, built-in LSP client): lsp-check.lua', function () {
     const seen = (run.result.diagnostics ?? []).map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}`);
     assert.deepEqual(seen, [
       '12:1 ERROR duplicate-singleton',
+      '15:14 ERROR acceptance-out-of-scale',
       '35:3 ERROR unknown-field',
       // isms.severity: duplicate-field is turned down to info
       '43:3 INFO duplicate-field',
@@ -116,11 +117,14 @@ describe('Neovim (headless, built-in LSP client): lsp-check.lua', function () {
       '80:14 ERROR rating-out-of-scale',
       '91:1 ERROR risk-untreated',
       '105:3 ERROR risk-untreated',
+      '106:3 WARN acceptance-above-criteria',
       '111:1 WARN residual-risk-not-accepted',
       // (acceptor-not-owner on line 133 is turned off by isms.severity)
       '144:19 ERROR excluded-control-used',
       '154:9 ERROR unknown-reference',
       '174:12 WARN risk-assessment-overdue',
+      '185:23 ERROR residual-exceeds-inherent',
+      '192:1 WARN missing-assessment-date',
     ]);
     const diagnostics = run.result.diagnostics!;
     assert.ok(diagnostics.every((d) => d.source === 'isms'));

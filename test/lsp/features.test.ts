@@ -127,7 +127,8 @@ describe('language server: features', function () {
   });
 
   it('applies an edit, then serves the new state (diagnostics follow quick-fixed text)', async () => {
-    const fixed = texts.get(risks)!.replace('accepted-by ceo', 'accepted-by cto');
+    // v2: the owner and top management accept a risk above the criteria, and the assessment is dated.
+    const fixed = texts.get(risks)!.replace('accepted-by ceo', 'accepted-by cto, ceo\n  assessed 2026-10-01');
     client.change(risks, 2, [{ text: fixed }]);
     const after = await client.waitForDiagnostics(risks, (p) => p.version === 2);
     assert.deepEqual(after.diagnostics.map((d) => d.code), []);

@@ -54,9 +54,9 @@ describe('language server: workspace and diagnostics', function () {
       .filter((n) => n.method === '$/progress')
       .map((n) => (n.params as { value: { kind: string; title?: string; message?: string } }).value);
     assert.deepEqual(progress[0], { kind: 'begin', title: 'ISMS', cancellable: false, message: 'reading files…', percentage: 0 });
-    assert.ok(progress.some((v) => v.kind === 'report' && v.message === 'reading 4 files…'), JSON.stringify(progress));
+    assert.ok(progress.some((v) => v.kind === 'report' && v.message === 'reading 5 files…'), JSON.stringify(progress));
     assert.equal(progress.at(-1)?.kind, 'end');
-    assert.ok(client.logs.some((line) => /: 4 \.isms files read in \d+ ms$/.test(line)), client.logs.join('\n'));
+    assert.ok(client.logs.some((line) => /: 5 \.isms files read in \d+ ms$/.test(line)), client.logs.join('\n'));
   });
 
   it('follows edits of an open document, with its version', async () => {

@@ -41,14 +41,17 @@ export interface AnalysisOptions {
   readonly frameworks?: FrameworkSet;
 }
 
-/** Findings shown per file; beyond, one `too-many-findings` says how many more there are. */
-export const MAX_FINDINGS_PER_FILE = 100;
+/**
+ * Findings shown per file; beyond, one `too-many-findings` says how many more there are.
+ * 500 leaves room for a whole SoA still to decide (93 controls, each with a placeholder and no due date).
+ */
+export const MAX_FINDINGS_PER_FILE = 500;
 /** Findings shown per top-level statement (so that one statement cannot take a file's share). */
 export const MAX_FINDINGS_PER_STATEMENT = 20;
 /**
  * Findings one collector keeps per file: beyond, it only counts them by
  * severity in a `too-many-findings` marker, so that memory stays bounded
- * (a million broken lines give a million findings, of which 100 are shown).
+ * (a million broken lines give a million findings, of which 500 are shown).
  */
 export const STORE_LIMIT = 1000;
 
@@ -154,8 +157,9 @@ export function analyseFileInContext(file: FileAnalysis, facts: WorkspaceFacts):
 
 export function workspaceFacts(index: WorkspaceIndex, asOf: string): WorkspaceFacts {
   const criteria = riskCriteria(index);
-  const key = JSON.stringify([asOf, criteria?.likelihoodLabels.length, criteria?.impactLabels.length, criteria?.acceptance, criteria?.assessmentInterval]);
-  return { asOf, criteria, key };
+  const topManagement = index.topManagementRoles();
+  const key = JSON.stringify([asOf, criteria?.likelihoodLabels.length, criteria?.impactLabels.length, criteria?.acceptance, criteria?.assessmentInterval, [...topManagement].sort()]);
+  return { asOf, criteria, topManagement, key };
 }
 
 /**

@@ -30,13 +30,13 @@ function whole(severity: Severity, clause: string | null, summary: string): Code
 
 /** Whole-ISMS checks of LANGUAGE.md §7.4 (v2): the ISMS as operated over time. */
 const V2_WHOLE_ISMS_CODES = {
-  'missing-risk-assessment': whole('error', '6.1.2', 'No risk at all: no risk assessment.'),
+  'missing-risk-assessment': whole('error', '6.1.2, 8.2', 'No risk at all: no risk assessment.'),
   'missing-information-security-policy': whole('error', '5.2', 'Policies exist, but none is the information security policy.'),
   'policy-not-communicated': whole('warning', '5.2 f', 'The information security policy does not say to whom it is communicated.'),
   'missing-audit-programme': whole('warning', '9.2.2', 'No audit programme.'),
   'audit-overdue': whole('warning', '9.2.2', 'The latest held internal audit is older than the audit interval.'),
   'management-review-overdue': whole('warning', '9.3.1', 'The latest held management review is older than the review interval.'),
-  'soa-not-approved': whole('warning', '6.1.3 d', 'No soa statement: the SoA has no version, approver or date.'),
+  'soa-not-approved': whole('warning', '6.1.3 d, 7.5.2', 'No soa statement: the SoA has no version, approver or date.'),
   'missing-awareness': whole('warning', '7.3', 'No awareness training held in the last 12 months.'),
 } as const satisfies Record<string, CodeInfo>;
 
@@ -67,6 +67,29 @@ export const DIAGNOSTIC_CODES = {
   'review-overdue': statement('warning', '5.2', "A policy's next review date has passed, or it has none and was approved over 12 months ago."),
   'risk-assessment-overdue': statement('warning', '8.2', 'A risk was last assessed longer ago than the assessment interval.'),
   'document-not-found': statement('warning', '7.5.3', 'A referenced document or evidence file does not exist.'),
+  // Language v2 (LANGUAGE.md §7.4), per statement: the ISMS as operated over time.
+  'residual-exceeds-inherent': statement('error', '6.1.2 d', 'A residual likelihood or impact above the inherent one.'),
+  'acceptance-out-of-scale': statement('error', '6.1.2 a', 'An acceptance threshold outside the scores the scales can give.'),
+  'acceptance-above-criteria': statement('warning', '6.1.3 f', 'A risk above the acceptance criteria accepted without top management.'),
+  'missing-assessment-date': statement('warning', '8.2', 'A risk without the date of its assessment.'),
+  'control-without-due': statement('warning', '6.1.3 e', 'An applicable control not yet implemented, without a due date.'),
+  'control-overdue': statement('warning', '6.1.3 e, 8.3', 'An applicable control not implemented by its due date.'),
+  'contradictory-control': statement('warning', '6.1.3 d', 'An excluded control with an implementation status, plan or description.'),
+  'policy-without-text': statement('warning', '5.2 e', 'A policy with neither its statement nor its document.'),
+  'audit-without-result': statement('warning', '9.2.2 g', 'A held internal audit without its result.'),
+  'review-without-top-management': statement('error', '9.3.1', 'A held management review that no top management role attended.'),
+  'review-inputs-incomplete': statement('warning', '9.3.2', 'A held management review that did not consider every input of 9.3.2.'),
+  'nonconformity-overdue': statement('warning', '10.2', 'An open nonconformity past its due date.'),
+  'nonconformity-without-cause': statement('warning', '10.2 b', 'A closed nonconformity without its cause.'),
+  'objective-overdue': statement('warning', '6.2', 'An open objective past its due date.'),
+  'date-in-future': statement('warning', '7.5.3', 'A record dated after the as-of date.'),
+  'placeholder-text': statement('warning', '7.5.2', 'A text value that is a placeholder (empty, TODO, TBD, …).'),
+  'supplier-without-agreement': statement('warning', 'A.5.20', 'A medium or high criticality supplier without an agreement.'),
+  'supplier-review-overdue': statement('warning', 'A.5.22', 'A supplier not reviewed within its review interval, or a critical one never reviewed.'),
+  'incident-without-lessons': statement('warning', 'A.5.27', 'A closed incident without the lessons learnt.'),
+  'obligation-not-addressed': statement('warning', '4.2 c, A.5.31', 'An obligation that no control addresses.'),
+  'exclusion-contradicted': statement('warning', '6.1.3 d', 'An excluded Annex A control whose subject the ISMS records.'),
+  // End of the v2 per-statement block.
   'unknown-framework': statement('error', null, "An id in the organization's frameworks that is no shipped framework nor mapping pack."),
   'missing-scope': whole('error', '4.3', 'No scope.'),
   'missing-policy': whole('error', '5.2', 'No policy.'),

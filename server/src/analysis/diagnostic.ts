@@ -45,4 +45,6 @@ export interface DiagnosticData {
   readonly owner?: string;
   /** The findings a `too-many-findings` stands for, by severity (hosts add them to their counts). */
   readonly hidden?: { readonly error: number; readonly warning: number; readonly info: number };
+  /** What is missing from a list (review-inputs-incomplete: the 9.3.2 inputs not considered). */
+  readonly missing?: readonly string[];
 }

@@ -28,6 +28,22 @@ import { soaCompleteness } from './rules/soa-completeness';
 import { syntaxErrors } from './rules/syntax-errors';
 import { textHazards } from './rules/text-hazards';
 import { unknownStatements } from './rules/unknown-statements';
+// Language v2 (LANGUAGE.md §7.4), per statement.
+import { acceptanceAboveCriteria } from './rules/acceptance-above-criteria';
+import { acceptanceOutOfScale } from './rules/acceptance-out-of-scale';
+import { controlPlan } from './rules/control-plan';
+import { dateInFuture } from './rules/date-in-future';
+import { heldRecords } from './rules/held-records';
+import { missingAssessmentDate } from './rules/missing-assessment-date';
+import { nonconformityWithoutCause } from './rules/nonconformity-without-cause';
+import { overduePlans } from './rules/overdue-plans';
+import { placeholderText } from './rules/placeholder-text';
+import { policyWithoutText } from './rules/policy-without-text';
+import { residualExceedsInherent } from './rules/residual-exceeds-inherent';
+import { exclusionContradicted } from './rules/exclusion-contradicted';
+import { incidentWithoutLessons } from './rules/incident-without-lessons';
+import { obligationNotAddressed } from './rules/obligation-not-addressed';
+import { supplierChecks } from './rules/supplier-checks';
 
 export const FILE_RULES: readonly FileRule[] = [
   syntaxErrors,
@@ -43,9 +59,30 @@ export const FILE_RULES: readonly FileRule[] = [
   nonconformityClosure,
   // Hostile input (issue 14).
   documentOutsideWorkspace,
+  // v2 per-statement checks
+  residualExceedsInherent,
+  acceptanceOutOfScale,
+  missingAssessmentDate,
+  policyWithoutText,
+  controlPlan,
+  nonconformityWithoutCause,
+  placeholderText,
+  incidentWithoutLessons,
+  obligationNotAddressed,
 ];
 
-export const CONTEXTUAL_FILE_RULES: readonly ContextualFileRule[] = [riskRatings, riskTreatment, reviewOverdue, riskAssessmentOverdue];
+export const CONTEXTUAL_FILE_RULES: readonly ContextualFileRule[] = [
+  riskRatings,
+  riskTreatment,
+  reviewOverdue,
+  riskAssessmentOverdue,
+  // v2 per-statement checks that read the as-of date or top management
+  dateInFuture,
+  overduePlans,
+  heldRecords,
+  acceptanceAboveCriteria,
+  supplierChecks,
+];
 
 export const CROSS_FILE_RULES: readonly CrossFileRule[] = [references, excludedControls];
 
@@ -58,6 +95,8 @@ export const WORKSPACE_RULES: readonly WorkspaceRule[] = [
   mandatoryElements,
   operatedIsms,
   soaCompleteness,
+  // v2: a per-statement code that reads a few facts of the whole ISMS
+  exclusionContradicted,
   frameworks,
   // Hostile input (issue 14).
   textHazards,

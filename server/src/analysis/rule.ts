@@ -72,6 +72,8 @@ export interface WorkspaceRule {
 export interface WorkspaceFacts {
   readonly asOf: string;
   readonly criteria: RiskCriteria | undefined;
+  /** The ids of the roles that are top management (acceptance above criteria, management reviews). */
+  readonly topManagement: ReadonlySet<string>;
   /** Equal keys mean equal facts. */
   readonly key: string;
 }

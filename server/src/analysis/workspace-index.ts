@@ -167,6 +167,11 @@ export class WorkspaceIndex {
 
   /** Whether a role is top management: `top-management yes` on it, or listed by `organization`. */
   isTopManagement(roleId: string): boolean {
+    return this.topManagementRoles().has(roleId);
+  }
+
+  /** The ids of the top management roles (see {@link isTopManagement}). */
+  topManagementRoles(): ReadonlySet<string> {
     if (!this.topManagement) {
       const roles = new Set<string>();
       for (const role of this.ofKind('role')) {
@@ -176,7 +181,7 @@ export class WorkspaceIndex {
       if (organization) for (const id of fieldTexts(organization, 'top-management')) roles.add(id);
       this.topManagement = roles;
     }
-    return this.topManagement.has(roleId);
+    return this.topManagement;
   }
 
   /** Whether any role is top management. */

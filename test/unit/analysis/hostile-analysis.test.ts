@@ -34,29 +34,29 @@ describe('hostile input: duplicate ids', () => {
 });
 
 describe('hostile input: findings are capped', () => {
-  it('shows 100 findings per file, then one "N more findings in this file not shown"', () => {
+  it('shows 500 findings per file, then one "N more findings in this file not shown"', () => {
     // Whole-ISMS findings go to a.isms, the first file.
-    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'x.isms': 'x\n'.repeat(250) });
+    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'x.isms': 'x\n'.repeat(650) });
     const inFile = diagnostics.filter((d) => d.file === 'x.isms');
-    assert.equal(inFile.length, 101);
-    const last = inFile[100];
+    assert.equal(inFile.length, 501);
+    const last = inFile[500];
     assert.equal(last.code, 'too-many-findings');
     assert.equal(last.message, '150 more findings in this file not shown');
     assert.equal(last.severity, 'warning');
     assert.deepEqual(last.data?.hidden, { error: 150, warning: 0, info: 0 });
-    assert.equal(last.start, 200, 'at the first finding not shown (line 101)');
+    assert.equal(last.start, 1000, 'at the first finding not shown (line 501)');
   });
 
   it('shows 20 findings per statement, then one "N more findings in this statement not shown"', () => {
     const args = Array.from({ length: 30 }, (_, i) => `nope${i}`).join(', ');
-    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'r.isms': `risk r "t" {\n  controls ${args}\n}\n` }).filter((d) => d.file === 'r.isms');
+    const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'r.isms': `risk r "t" {\n  assessed 2026-01-01\n  controls ${args}\n}\n` }).filter((d) => d.file === 'r.isms');
     // 3 missing fields and 30 unknown references: 20 shown.
     assert.deepEqual(
       diagnostics.map((d) => d.code),
       [...Array(3).fill('missing-field'), ...Array(17).fill('unknown-reference'), 'too-many-findings'],
     );
     assert.equal(diagnostics[20].message, '13 more findings in this statement not shown');
-    assert.equal(diagnostics[20].start, 'risk r "t" {\n  controls '.length + args.indexOf('nope17'));
+    assert.equal(diagnostics[20].start, 'risk r "t" {\n  assessed 2026-01-01\n  controls '.length + args.indexOf('nope17'));
   });
 
   it('shows the most severe findings first: no error hides behind warnings', () => {
@@ -74,11 +74,11 @@ describe('hostile input: findings are capped', () => {
     assert.deepEqual(last.data?.hidden, { error: 0, warning: 6, info: 0 });
   });
 
-  it('keeps memory bounded: 200,000 broken lines give 101 findings', () => {
+  it('keeps memory bounded: 200,000 broken lines give 501 findings', () => {
     const diagnostics = analyse({ 'a.isms': 'organization "O"\n', 'x.isms': 'x\n'.repeat(200_000) });
     const inFile = diagnostics.filter((d) => d.file === 'x.isms');
-    assert.equal(inFile.length, 101);
-    assert.equal(inFile[100].message, '199900 more findings in this file not shown');
+    assert.equal(inFile.length, 501);
+    assert.equal(inFile[500].message, '199500 more findings in this file not shown');
   });
 });
 

@@ -99,6 +99,20 @@ describe('workspace re-use of findings and declaration tables across edits', () 
     ]);
   });
 
+  it('re-checks held reviews and risk acceptances in other files when a role becomes or stops being top management', () => {
+    const roles = (top: string) => `role ceo "CEO" {\n  top-management ${top}\n}\n\nrole cto "CTO" {\n}\n`;
+    const criteria = 'risk-criteria {\n  likelihood-scale "1", "2", "3", "4", "5"\n  impact-scale "1", "2", "3", "4", "5"\n  acceptance 6\n}\n';
+    const records =
+      'review MR-1 "Review" {\n  date 2026-07-01\n  attendees ceo\n  decisions "Go"\n}\n\n' +
+      'risk R-1 "Theft" {\n  owner cto\n  likelihood 4\n  impact 4\n  treatment accept\n  accepted-by cto, ceo\n  assessed 2026-10-01\n}\n';
+    check({ 'a.isms': roles('yes'), 'b.isms': records, 'c.isms': criteria }, [
+      ['a.isms', roles('no')],
+      ['a.isms', `organization "Acme" {\n  top-management ceo\n}\n\n${roles('no')}`],
+      ['a.isms', roles('yes')],
+      ['c.isms', criteria.replace('acceptance 6', 'acceptance 20')],
+    ]);
+  });
+
   it('equals a fresh analysis over random line edits across the flawed example', () => {
     const dir = 'examples/flawed';
     const files = Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name), 'utf8')]));

@@ -26,6 +26,11 @@ import { nearestAnnexControl } from './nearest-annex-control';
 import type { CodeAction, QuickFix } from './quick-fix';
 import { removeDuplicateField } from './remove-duplicate-field';
 import { replaceLegacyControl } from './replace-legacy-control';
+// Language v2 (LANGUAGE.md §7.4)
+import { addRecordField } from './add-record-field';
+import { addReviewInputs } from './add-review-inputs';
+import { addTopManagement } from './add-top-management';
+import { setObjectiveStatus } from './set-objective-status';
 
 export type { CodeAction } from './quick-fix';
 
@@ -43,6 +48,11 @@ export const QUICK_FIXES: readonly QuickFix[] = [
   insertWholeIsmsSkeleton,
   declareInformationSecurityPolicy,
   removeDuplicateField,
+  // v2
+  addRecordField,
+  addTopManagement,
+  addReviewInputs,
+  setObjectiveStatus,
 ];
 
 const FIXES_BY_CODE: ReadonlyMap<DiagnosticCode, readonly QuickFix[]> = (() => {

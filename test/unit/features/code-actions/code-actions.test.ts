@@ -45,7 +45,7 @@ describe('code actions', () => {
 
   it('registers each fix for codes that exist, and one kind of action', () => {
     for (const code of fixableCodes()) assert.ok(ALL_CODES.includes(code), code);
-    assert.equal(QUICK_FIXES.length, 12);
+    assert.equal(QUICK_FIXES.length, 16);
     for (const action of codeActions(service(TEXT), 'main.isms', 0, TEXT.length)) assert.equal(action.kind, 'quickfix');
   });
 
