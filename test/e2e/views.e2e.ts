@@ -87,7 +87,7 @@ suite('views', () => {
     const assessment = await childrenOf(api.views.clauses, nodeLabelled(operation, '8.2 Information security risk assessment'));
     assert.deepEqual(rows(assessment), [
       'R-08 was last assessed on 2025-03-01; reassessment was due on 2026-03-01 (as of 2026-11-27) — risk-assessment-overdue',
-      'R-10 has no assessed date: record when it was last assessed (8.2) — missing-assessment-date',
+      'R-10 has no assessed date: record when it was last assessed — missing-assessment-date',
     ]);
   });
 
