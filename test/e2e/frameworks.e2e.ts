@@ -101,7 +101,7 @@ suite('frameworks', () => {
     assert.deepEqual(withIcons(gap), ['A.8.25 Secure development life cycle — excluded — circle-slash', 'A.8.28 Secure coding — excluded — circle-slash']);
     assert.deepEqual(gap.map((n) => n.item.contextValue), ['isms.mapped.control', 'isms.mapped.control']);
     const covered = await childrenOf(api.views.frameworks, nodeLabelled(protect, 'PR.AT-01'));
-    assert.deepEqual(withIcons(covered), ['7.3 Awareness — clause · unverified — circle-slash', 'A.6.3 Information security awareness, education and training — implemented — pass']);
+    assert.deepEqual(withIcons(covered), ['7.3 Awareness — clause · pass — pass', 'A.6.3 Information security awareness, education and training — implemented — pass']);
 
     // NIS2: thirteen sections; sub-points under their parent point (2.1.2 and 2.1.2.a–j counted as eleven).
     const sections = await childrenOf(api.views.frameworks, nis2);
@@ -135,8 +135,8 @@ suite('frameworks', () => {
     const editor = await shown;
     assert.ok(editor, 'no active editor after the reveal');
     // `control A.8.25 {` is line 671 of the clinic's soa.isms.
-    assert.equal(editor.selection.start.line, 670);
-    assert.equal(editor.document.lineAt(670).text, 'control A.8.25 {');
+    assert.equal(editor.selection.start.line, 680);
+    assert.equal(editor.document.lineAt(680).text, 'control A.8.25 {');
   });
 
   test('Frameworks view: the filter by status shows one status only, and clears', async () => {
@@ -217,7 +217,7 @@ suite('frameworks', () => {
       ],
     );
     // The gap's controls link to their SoA entries (locations the panel will reveal).
-    assert.deepEqual(csf!.gaps[1]!.targets.map((t) => [t.location?.uri.endsWith('/soa.isms'), t.location?.range.start.line]), [[true, 670], [true, 690]]);
+    assert.deepEqual(csf!.gaps[1]!.targets.map((t) => [t.location?.uri.endsWith('/soa.isms'), t.location?.range.start.line]), [[true, 680], [true, 700]]);
 
     assert.equal(nis2!.name, 'NIS2: Commission Implementing Regulation (EU) 2024/2690, Annex (technical and methodological requirements)');
     assert.equal(nis2!.bars.length, 14);

@@ -43,6 +43,7 @@ suite('language features', () => {
         ['it-admin', 'IT Administrator'],
         ['driver-lead', 'Lead Driver'],
         ['dispatch', 'Dispatch Coordinator'],
+        ['warehouse-lead', 'Warehouse Lead'],
         // suppressions.isms
         ['courier-trainer', 'Courier Trainer'],
         ['depot-lead', 'Depot Lead'],

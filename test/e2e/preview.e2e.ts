@@ -109,7 +109,7 @@ suite('SoA preview', () => {
     assert.equal(panel.panel.title, 'SoA Preview: flawed');
     const view = findingsView(update.findings);
     assert.ok(view, 'the update has no findings');
-    assert.equal(view.text, '6 findings in the Statement of Applicability: 6 errors');
+    assert.equal(view.text, '8 findings in the Statement of Applicability: 6 errors, 2 warnings');
     assert.deepEqual(
       view.links.map((l) => `${l.severity} ${l.code} ${l.where}`),
       [
@@ -117,8 +117,10 @@ suite('SoA preview', () => {
         'error excluded-control-used risks.isms:144',
         'error control-missing-status soa.isms:11',
         'error control-missing-justification soa.isms:18',
-        'error unknown-annex-control soa.isms:28',
-        'error legacy-annex-control soa.isms:35',
+        'error unknown-annex-control soa.isms:56',
+        'error legacy-annex-control soa.isms:63',
+        'warning exclusion-contradicted soa.isms:43',
+        'warning contradictory-control soa.isms:52',
       ],
     );
     // Each link reveals a place in flawed's files, as the diagnostics have it.

@@ -32,7 +32,7 @@ suite('views', () => {
 
   test('Clauses: clauses 4–10 and sub-clauses 4.1–10.2 of each ISMS with fail / warn / pass / unverified', async () => {
     const roots = await childrenOf(api.views.clauses);
-    assert.deepEqual(rows(roots), ['clinic — 15 unverified · 15 passing', 'flawed — 8 failing · 8 with warnings · 14 unverified']);
+    assert.deepEqual(rows(roots), ['clinic — 10 unverified · 20 passing', 'flawed — 6 failing · 14 with warnings · 9 unverified · 1 passing']);
     assert.deepEqual(roots.map((r) => r.item.contextValue), ['isms.folder', 'isms.folder']);
 
     // The clinic has no finding, but what nothing checks is unverified, never green: each main clause has such a sub-clause.
@@ -41,9 +41,9 @@ suite('views', () => {
       '4 Context of the organization — no findings · 1 unverified — isms.clause.unverified — question',
       '5 Leadership — no findings · 1 unverified — isms.clause.unverified — question',
       '6 Planning — no findings · 2 unverified — isms.clause.unverified — question',
-      '7 Support — no findings · 5 unverified — isms.clause.unverified — question',
-      '8 Operation — no findings · 2 unverified — isms.clause.unverified — question',
-      '9 Performance evaluation — no findings · 3 unverified — isms.clause.unverified — question',
+      '7 Support — no findings · 3 unverified — isms.clause.unverified — question',
+      '8 Operation — no findings · 1 unverified — isms.clause.unverified — question',
+      '9 Performance evaluation — no findings · 1 unverified — isms.clause.unverified — question',
       '10 Improvement — no findings · 1 unverified — isms.clause.unverified — question',
     ]);
     const context = await childrenOf(api.views.clauses, nodeLabelled(clinic, '4 Context of the organization'));
@@ -66,13 +66,13 @@ suite('views', () => {
 
     const flawed = await childrenOf(api.views.clauses, roots[1]);
     assert.deepEqual(detailed(flawed), [
-      '4 Context of the organization — 4 findings · 1 unverified — isms.clause.fail — error',
-      '5 Leadership — 7 findings — isms.clause.fail — error',
-      '6 Planning — 21 findings · 2 unverified — isms.clause.fail — error',
-      '7 Support — 4 findings · 5 unverified — isms.clause.warn — warning',
-      '8 Operation — 1 finding · 2 unverified — isms.clause.warn — warning',
-      '9 Performance evaluation — 4 findings · 3 unverified — isms.clause.fail — error',
-      '10 Improvement — 3 findings · 1 unverified — isms.clause.fail — error',
+      '4 Context of the organization — 5 findings · 1 unverified — isms.clause.fail — error',
+      '5 Leadership — 8 findings — isms.clause.fail — error',
+      '6 Planning — 32 findings · 2 unverified — isms.clause.fail — error',
+      '7 Support — 6 findings · 3 unverified — isms.clause.warn — warning',
+      '8 Operation — 3 findings · 1 unverified — isms.clause.warn — warning',
+      '9 Performance evaluation — 7 findings · 1 unverified — isms.clause.fail — error',
+      '10 Improvement — 5 findings · 1 unverified — isms.clause.fail — error',
     ]);
 
     // The findings under a sub-clause: errors first, each with its code; a click reveals it.
@@ -87,7 +87,7 @@ suite('views', () => {
     const assessment = await childrenOf(api.views.clauses, nodeLabelled(operation, '8.2 Information security risk assessment'));
     assert.deepEqual(rows(assessment), [
       'R-08 was last assessed on 2025-03-01; reassessment was due on 2026-03-01 (as of 2026-11-27) — risk-assessment-overdue',
-      'R-10 has no assessed date: record when it was last assessed (8.2) — missing-assessment-date',
+      'R-10 has no assessed date: record when it was last assessed — missing-assessment-date',
     ]);
   });
 
@@ -101,30 +101,32 @@ suite('views', () => {
     const flawed = await childrenOf(api.views.risks, roots[1]);
     // R-03 is accepted above the criteria by a role that is not top management: a group of its own (issue 11 item 5).
     assert.deepEqual(rows(flawed), [
+      'Residual rated above inherent — 1 risk',
       'Accepted above the criteria without top management — 1 risk',
       'Above acceptance after treatment — 1 risk · 1 not accepted',
       'Above acceptance, treated to acceptable — 5 risks',
-      'Acceptable before treatment — 3 risks',
+      'Acceptable before treatment — 2 risks',
     ]);
     const label = (nodes: TreeNode[]) => nodes.map((n) => labelOf(n.item));
-    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[0])), ['R-03 Portal taken offline by a denial of service']);
-    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[1])), ['R-02 Customer data leaked from the TMS']);
-    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[2])), [
+    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[0])), ['R-09 Depot Wi-Fi password shared with visitors']);
+    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[1])), ['R-03 Portal taken offline by a denial of service']);
+    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[2])), ['R-02 Customer data leaked from the TMS']);
+    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[3])), [
       'R-06 Break-in at the depot office',
       'R-01 Ransomware on depot PCs',
       'R-04 Portal account takeover',
       'R-05 Malware spread through the depot network',
       'R-07 Customer addresses scraped from the portal',
     ]);
-    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[3])), ['R-08 Lost handheld exposes delivery data']);
+    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[4])), ['R-08 Lost handheld exposes delivery data', 'R-10 Parcel scanner firmware tampered with']);
     // R-02 is above acceptance and nobody accepted it: an error icon.
-    const r02 = (await childrenOf(api.views.risks, flawed[1]))[0]!;
+    const r02 = (await childrenOf(api.views.risks, flawed[2]))[0]!;
     assert.equal((r02.item.iconPath as vscode.ThemeIcon).id, 'error');
   });
 
   test('Statement of Applicability: Annex A themes with counts, then the invalid ids (never custom controls)', async () => {
     const roots = await childrenOf(api.views.soa);
-    assert.deepEqual(rows(roots), ['clinic — 93 of 93 declared · 89 applicable', 'flawed — 4 of 93 declared · 2 applicable · 2 invalid ids']);
+    assert.deepEqual(rows(roots), ['clinic — 93 of 93 declared · 89 applicable', 'flawed — 8 of 93 declared · 4 applicable · 2 invalid ids']);
 
     const clinic = await childrenOf(api.views.soa, roots[0]);
     assert.deepEqual(rows(clinic), [
@@ -139,10 +141,10 @@ suite('views', () => {
 
     const flawed = await childrenOf(api.views.soa, roots[1]);
     assert.deepEqual(rows(flawed), [
-      'Organizational controls — 37 · 0 applicable · 0 excluded · 0 implemented · 37 without entry',
+      'Organizational controls — 37 · 1 applicable · 1 excluded · 0 implemented · 35 without entry',
       'People controls — 8 · 0 applicable · 0 excluded · 0 implemented · 8 without entry',
-      'Physical controls — 14 · 0 applicable · 1 excluded · 0 implemented · 13 without entry',
-      'Technological controls — 34 · 2 applicable · 1 excluded · 1 implemented · 31 without entry',
+      'Physical controls — 14 · 0 applicable · 2 excluded · 0 implemented · 12 without entry',
+      'Technological controls — 34 · 3 applicable · 1 excluded · 1 implemented · 30 without entry',
       'Invalid Annex A ids — 2 · not counted: fix or remove them',
     ]);
     const physical = await childrenOf(api.views.soa, nodeLabelled(flawed, 'Physical controls'));

@@ -23,6 +23,8 @@ export interface ClientOptions {
   /** The settings answered to workspace/configuration (section isms). */
   readonly settings?: unknown;
   readonly nodeArgs?: readonly string[];
+  /** Client capabilities under `workspace.workspaceEdit` (default: none). */
+  readonly workspaceEdit?: { documentChanges?: boolean; resourceOperations?: string[] };
 }
 
 export class LspClient {
@@ -69,7 +71,12 @@ export class LspClient {
       rootUri: folders[0] ? fileUri(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: fileUri(f), name: path.basename(f) })),
       capabilities: {
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(options.workspaceEdit ? { workspaceEdit: options.workspaceEdit } : {}),
+        },
         window: { workDoneProgress: true },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true } },
       },

@@ -35,6 +35,9 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 export const MAX_DEPTH = 32;
 /** Folder entries looked at in one search, all folders together. */
 export const MAX_ENTRIES = 200_000;
+/** Entries looked at between two turns of the event loop in an asynchronous walk. */
+const YIELD_EVERY = 256;
+const STOP = Symbol('stop');
 
 export function findWorkspaceFiles(paths: readonly string[], cwd: string): WorkspaceFiles {
   const given = (paths.length > 0 ? paths : ['.']).map((name) => {
@@ -72,6 +75,17 @@ export function findWorkspaceFiles(paths: readonly string[], cwd: string): Works
 export function collectIsmsFiles(folder: string, warnings: string[], root = folder): string[] {
   const walk = new Walk(root, warnings);
   walk.folder(folder, 0);
+  return walk.sorted();
+}
+
+/**
+ * {@link collectIsmsFiles} for the language server: the same bounded walk,
+ * asynchronous (the event loop gets a turn every few hundred entries) and
+ * cancellable.
+ */
+export async function collectIsmsFilesAsync(folder: string, warnings: string[], root = folder, cancelled: () => boolean = () => false): Promise<string[]> {
+  const walk = new Walk(root, warnings);
+  await walk.folderAsync(folder, 0, cancelled);
   return walk.sorted();
 }
 
@@ -113,64 +127,100 @@ class Walk {
   }
 
   folder(folder: string, depth: number): void {
-    if (this.stopped) return;
+    const entries = this.enter(folder, depth);
+    if (!entries) return;
+    for (const entry of entries) {
+      const sub = this.entry(folder, entry);
+      if (sub === STOP) return;
+      if (sub !== undefined) this.folder(sub, depth + 1);
+    }
+  }
+
+  /**
+   * The same walk, giving the event loop a turn every {@link YIELD_EVERY}
+   * entries (the language server stays responsive while it reads a large
+   * folder) and stopping when `cancelled()` says so.
+   */
+  async folderAsync(folder: string, depth: number, cancelled: () => boolean): Promise<void> {
+    const entries = this.enter(folder, depth);
+    if (!entries) return;
+    for (const entry of entries) {
+      if (this.entries % YIELD_EVERY === 0) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (cancelled()) {
+          this.stopped = true;
+          return;
+        }
+      }
+      const sub = this.entry(folder, entry);
+      if (sub === STOP) return;
+      if (sub !== undefined) await this.folderAsync(sub, depth + 1, cancelled);
+    }
+  }
+
+  /** A folder's entries, or undefined when it is not to be searched (outside, seen before, too deep, unreadable). */
+  private enter(folder: string, depth: number): fs.Dirent[] | undefined {
+    if (this.stopped) return undefined;
     let real: string;
     try {
       real = fs.realpathSync(folder);
     } catch (error) {
       this.warnings.push(`skipped folder '${folder}': ${describeError(error)}`);
-      return;
+      return undefined;
     }
     if (!isInside(this.realRoot, real)) {
       this.warnings.push(`skipped '${folder}': a link to a folder outside the workspace folder (${real})`);
-      return;
+      return undefined;
     }
     const first = this.folders.get(real);
     if (first !== undefined) {
       const loop = isInside(real, realFolder(path.dirname(folder)));
       this.warnings.push(`skipped folder '${folder}': ${loop ? 'a link loop' : `the same folder as '${first}'`}`);
-      return;
+      return undefined;
     }
     this.folders.set(real, folder);
     if (depth > MAX_DEPTH) {
       this.warnings.push(`skipped folder '${folder}': more than ${MAX_DEPTH} levels deep`);
-      return;
+      return undefined;
     }
-    let entries: fs.Dirent[];
     try {
-      entries = fs.readdirSync(folder, { withFileTypes: true });
+      return fs.readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       this.warnings.push(`skipped folder '${folder}': ${describeError(error)}`);
-      return;
+      return undefined;
     }
-    for (const entry of entries) {
-      if (++this.entries > MAX_ENTRIES) {
-        this.stopped = true;
-        this.warnings.push(`stopped searching after ${MAX_ENTRIES} entries: the files found so far are checked`);
-        return;
-      }
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) this.folder(full, depth + 1);
-      } else if (entry.isFile()) {
-        if (entry.name.endsWith('.isms')) this.file(full);
-      } else if (entry.isSymbolicLink()) {
-        let stat: fs.Stats;
-        try {
-          stat = fs.statSync(full);
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          this.warnings.push(`skipped '${full}': ${code === 'ENOENT' || code === 'ENOTDIR' ? 'a broken link' : describeError(error)}`);
-          continue;
-        }
-        if (stat.isDirectory()) {
-          if (!SKIPPED_FOLDERS.has(entry.name)) this.folder(full, depth + 1);
-        } else if (stat.isFile() && entry.name.endsWith('.isms')) {
-          this.file(full);
-        }
-      }
-      // Anything else (FIFOs, sockets, devices) is no .isms file.
+  }
+
+  /** Takes one entry of a folder: a file is taken in; returns a subfolder to search, or STOP at the bound. */
+  private entry(folder: string, entry: fs.Dirent): string | typeof STOP | undefined {
+    if (this.stopped) return STOP;
+    if (++this.entries > MAX_ENTRIES) {
+      this.stopped = true;
+      this.warnings.push(`stopped searching after ${MAX_ENTRIES} entries: the files found so far are checked`);
+      return STOP;
     }
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) return full;
+    } else if (entry.isFile()) {
+      if (entry.name.endsWith('.isms')) this.file(full);
+    } else if (entry.isSymbolicLink()) {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(full);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        this.warnings.push(`skipped '${full}': ${code === 'ENOENT' || code === 'ENOTDIR' ? 'a broken link' : describeError(error)}`);
+        return undefined;
+      }
+      if (stat.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) return full;
+      } else if (stat.isFile() && entry.name.endsWith('.isms')) {
+        this.file(full);
+      }
+    }
+    // Anything else (FIFOs, sockets, devices) is no .isms file.
+    return undefined;
   }
 
   file(file: string): void {

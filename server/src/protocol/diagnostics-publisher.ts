@@ -64,5 +64,7 @@ export class DiagnosticsPublisher {
 }
 
 function inFolder(uri: string, folder: IsmsFolder): boolean {
+  // A stray file's one-file ISMS holds that file only, not its neighbours.
+  if (folder.single !== undefined) return uri === folder.uriOf(folder.single);
   return uri.startsWith(folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`);
 }

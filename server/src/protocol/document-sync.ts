@@ -7,6 +7,7 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { AnalysisScheduler } from './analysis-scheduler';
+import type { DiagnosticsPublisher } from './diagnostics-publisher';
 import type { FolderRegistry } from './folder-registry';
 import type { IsmsFolder } from './isms-folder';
 
@@ -15,7 +16,7 @@ export function createDocuments(): TextDocuments<TextDocument> {
   return new TextDocuments({ create: TextDocument.create, update: updateClamped });
 }
 
-export function registerDocumentSync(connection: Connection, documents: TextDocuments<TextDocument>, folders: FolderRegistry, scheduler: AnalysisScheduler): void {
+export function registerDocumentSync(connection: Connection, documents: TextDocuments<TextDocument>, folders: FolderRegistry, scheduler: AnalysisScheduler, publisher: DiagnosticsPublisher): void {
   documents.onDidOpen(({ document }) => {
     const ref = folders.resolve(document.uri, true);
     if (!ref) return;
@@ -31,6 +32,11 @@ export function registerDocumentSync(connection: Connection, documents: TextDocu
   documents.onDidClose(async ({ document }) => {
     const ref = folders.resolve(document.uri);
     if (!ref) return;
+    // A stray file closed: its one-file ISMS goes, with its diagnostics.
+    if (folders.removeSingle(ref.folder)) {
+      publisher.clearFolder(ref.folder);
+      return;
+    }
     await ref.folder.closeDocument(ref.file);
     scheduler.schedule(ref.folder);
   });

@@ -7,8 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService, type MappingPackText } from '../language-service';
-import { absolutePath, fileExists } from '../node-host/host-files';
-import { collectIsmsFiles, describeError, workspacePath } from '../node-host/workspace-files';
+import { absolutePath } from '../node-host/host-files';
+import { collectIsmsFilesAsync, describeError, diskDocuments, workspacePath } from '../node-host/workspace-files';
 import type { ServerSettings } from './settings';
 
 export interface Logger {
@@ -24,17 +24,30 @@ export class IsmsFolder {
   private readonly clientUris = new Map<string, string>();
   /** Whether paths (workspace-relative) exist on disk, for document-not-found. */
   private readonly existence = new Map<string, boolean>();
+  /** Whether paths (workspace-relative) are links out of the folder, for document-outside-workspace. */
+  private readonly outside = new Map<string, boolean>();
+  /** The disk as the command line sees it: a link out of the folder is no existing document (issue 14). */
+  private readonly disk: ReturnType<typeof diskDocuments>;
   private settings: ServerSettings;
   /** The mapping packs of the `mappings` setting's folder, as last read. */
   private packs: readonly MappingPackText[] = [];
+  /** Set when the folder leaves the session: a walk under way stops. */
+  private disposed = false;
 
+  /**
+   * `single`: the one file (workspace-relative) of a folder made for a file
+   * outside every workspace folder: it is analysed alone, its folder is never
+   * searched (issue 14 #4, as rust-analyzer does with a stray file).
+   */
   constructor(
     readonly uri: string,
     readonly root: string,
     settings: ServerSettings,
     private readonly logger: Logger,
+    readonly single?: string,
   ) {
     this.settings = settings;
+    this.disk = diskDocuments(root);
     this.packs = this.readPacks();
     this.service = createLanguageService({ ...this.serviceOptions(settings) });
     this.logPackErrors();
@@ -44,7 +57,7 @@ export class IsmsFolder {
     return {
       asOf: settings.asOf || undefined,
       severities: settings.severity,
-      documents: { exists: (file: string) => this.exists(file) },
+      documents: { exists: (file: string) => this.exists(file), resolvesOutside: (file: string) => this.resolvesOutside(file) },
       mappings: this.packs,
     };
   }
@@ -96,8 +109,15 @@ export class IsmsFolder {
 
   /** Reads every `.isms` file below the folder; reports progress as files are read. */
   async index(progress: (done: number, total: number) => void): Promise<void> {
+    if (this.single !== undefined) {
+      progress(0, 1);
+      await this.loadFromDisk(this.single);
+      progress(1, 1);
+      return;
+    }
     const warnings: string[] = [];
-    const files = collectIsmsFiles(this.root, warnings);
+    const files = await collectIsmsFilesAsync(this.root, warnings, this.root, () => this.disposed);
+    if (this.disposed) return;
     for (const warning of warnings) this.logger.warn(warning);
     let done = 0;
     progress(0, files.length);
@@ -107,7 +127,13 @@ export class IsmsFolder {
     }
   }
 
+  /** The folder left the session: stop any walk under way. */
+  dispose(): void {
+    this.disposed = true;
+  }
+
   contains(absolute: string): boolean {
+    if (this.single !== undefined) return absolute === this.absolute(this.single);
     return absolute === this.root || absolute.startsWith(this.root + path.sep);
   }
 
@@ -151,11 +177,17 @@ export class IsmsFolder {
    */
   async diskChanged(file: string): Promise<void> {
     this.existence.clear();
+    this.outside.clear();
     this.service.invalidate();
     const mappings = this.mappingsFolder();
     if (mappings !== undefined && (file === mappings || file.startsWith(mappings === '' ? '' : `${mappings}/`)) && !file.endsWith('.isms')) {
       // A pack changed, appeared or vanished: read the packs again.
       this.configure(this.settings);
+    }
+    if (this.single !== undefined) {
+      // A stray file's folder is not the ISMS's: only the file itself counts.
+      if (file === this.single) await this.loadFromDisk(file);
+      return;
     }
     const stat = await fs.promises.stat(this.absolute(file)).catch(() => undefined);
     if (stat?.isDirectory()) {
@@ -178,15 +210,43 @@ export class IsmsFolder {
     const prefix = `${folder}/`;
     const warnings: string[] = [];
     const present = new Set(
-      collectIsmsFiles(this.root, warnings)
+      (await collectIsmsFilesAsync(this.root, warnings, this.root, () => this.disposed))
         .map((absolute) => this.fileOf(absolute))
         .filter((name) => name.startsWith(prefix)),
     );
+    if (this.disposed) return;
     for (const warning of warnings) this.logger.warn(warning);
     for (const name of present) await this.loadFromDisk(name);
     for (const name of this.service.fileNames()) {
       if (name.startsWith(prefix) && !present.has(name) && !this.open.has(name)) this.service.removeFile(name);
     }
+  }
+
+  /**
+   * Re-reads files the editor does not have open (default: every one the
+   * service knows) and takes in those whose text changed on disk since they
+   * were read: edits are computed against the text the files have now, not
+   * the one last announced by a watcher (issue 14 #7). Whether any changed.
+   */
+  async refreshFromDisk(files: Iterable<string> = this.service.fileNames()): Promise<boolean> {
+    let changed = false;
+    for (const file of files) {
+      // Only the ISMS's own files: a fix that creates another file does not bring it into the service.
+      if (this.open.has(file) || (!file.endsWith('.isms') && !this.service.hasFile(file))) continue;
+      const before = this.service.text(file);
+      let now: string | undefined;
+      try {
+        const absolute = this.absolute(file);
+        if ((await fs.promises.stat(absolute)).isFile()) now = await fs.promises.readFile(absolute, 'utf8');
+      } catch {
+        now = undefined;
+      }
+      if (now === before || this.open.has(file)) continue;
+      // Changed or gone: read it as a watcher's event would have (unchanged files are not touched, their analysis is kept).
+      await this.loadFromDisk(file);
+      changed = true;
+    }
+    return changed;
   }
 
   /**
@@ -212,8 +272,17 @@ export class IsmsFolder {
   private exists(file: string): boolean {
     let known = this.existence.get(file);
     if (known === undefined) {
-      known = fileExists(this.root, file);
+      known = this.disk.exists(file);
       this.existence.set(file, known);
+    }
+    return known;
+  }
+
+  private resolvesOutside(file: string): boolean {
+    let known = this.outside.get(file);
+    if (known === undefined) {
+      known = this.disk.resolvesOutside(file);
+      this.outside.set(file, known);
     }
     return known;
   }

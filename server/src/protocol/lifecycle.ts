@@ -21,6 +21,10 @@ import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings'
 /** What the client said it can do, once initialized. */
 export interface ClientAbilities {
   showsProgress: boolean;
+  /** Whether workspace edits may be versioned `documentChanges` (workspace.workspaceEdit.documentChanges). */
+  documentChanges: boolean;
+  /** Whether `documentChanges` may create files (workspace.workspaceEdit.resourceOperations has `create`). */
+  createsFiles: boolean;
 }
 
 export function registerLifecycle(connection: Connection, folders: FolderRegistry, publisher: DiagnosticsPublisher, scheduler: AnalysisScheduler, client: ClientAbilities): void {
@@ -36,6 +40,8 @@ export function registerLifecycle(connection: Connection, folders: FolderRegistr
     registersConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchesDynamically = workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     client.showsProgress = params.capabilities.window?.workDoneProgress === true;
+    client.documentChanges = workspace?.workspaceEdit?.documentChanges === true;
+    client.createsFiles = workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
     supportsFolders = workspace?.workspaceFolders === true;
     initialFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {

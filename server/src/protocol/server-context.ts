@@ -6,6 +6,7 @@ import type { LineIndex, Snapshot } from '../language-service';
 import { collectIfGrown } from '../node-host/heap-policy';
 import type { FolderRegistry } from './folder-registry';
 import type { IsmsFolder } from './isms-folder';
+import type { ClientAbilities } from './lifecycle';
 
 export interface ResolvedDocument {
   readonly folder: IsmsFolder;
@@ -21,6 +22,8 @@ export interface ServerContext {
   readonly connection: Connection;
   readonly documents: TextDocuments<TextDocument>;
   readonly folders: FolderRegistry;
+  /** What the client said it can do (filled in by initialize). */
+  readonly client: ClientAbilities;
   /** The analysed state of a document (a snapshot of its folder); undefined for URIs the server does not know. */
   resolve(uri: string): ResolvedDocument | undefined;
   /** The URI of a file of a folder. */

@@ -21,7 +21,7 @@ import { DEFAULT_SETTINGS } from './settings';
 export function startServer(connection: Connection): void {
   const documents = createDocuments();
   const logger = { info: (m: string) => connection.console.info(m), warn: (m: string) => connection.console.warn(m) };
-  const client: ClientAbilities = { showsProgress: false };
+  const client: ClientAbilities = { showsProgress: false, documentChanges: false, createsFiles: false };
   const publisher = new DiagnosticsPublisher(connection, documents);
   // The registry indexes each folder added; the scheduler needs the registry: bound once both exist.
   let scheduler: AnalysisScheduler | undefined;
@@ -32,6 +32,7 @@ export function startServer(connection: Connection): void {
     connection,
     documents,
     folders,
+    client,
     resolve(uri) {
       const ref = folders.resolve(uri);
       if (!ref) return undefined;
@@ -44,7 +45,7 @@ export function startServer(connection: Connection): void {
   };
 
   registerLifecycle(connection, folders, publisher, scheduler, client);
-  registerDocumentSync(connection, documents, folders, scheduler);
+  registerDocumentSync(connection, documents, folders, scheduler, publisher);
   registerFeatureHandlers(context);
   documents.listen(connection);
   connection.listen();

@@ -57,7 +57,7 @@ describe('client: ISMS skeleton template', () => {
     assert.deepEqual(
       findings.map((d) => `${d.severity} ${d.code} ${d.file}: ${d.message}`),
       [
-        'warning missing-awareness isms/organization.isms: no awareness training was held in the 12 months before 2026-11-27 (7.3); T-001 is only planned, for 2026-12-27',
+        'warning missing-awareness isms/organization.isms: no awareness training was held in the 12 months before 2026-11-27; T-001 is only planned, for 2026-12-27',
         'error missing-internal-audit isms/organization.isms: no internal audit has been held by 2026-11-27: IA-001 is only planned, for 2027-09-27',
         'error missing-management-review isms/organization.isms: no management review has been held by 2026-11-27: MR-001 is only planned, for 2027-10-27',
         'warning missing-competence-evidence isms/organization.isms: role ceo has responsibilities but no competence-evidence',

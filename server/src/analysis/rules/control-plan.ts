@@ -25,7 +25,7 @@ export const controlPlan: FileRule = {
       if (applicable === 'yes') {
         const status = fieldText(control, 'status');
         if (status !== undefined && UNFINISHED.has(status) && !hasField(control, 'due')) {
-          reportAtHead(report, control, 'control-without-due', `${nameOf(control)} is ${status} but has no due date: the risk treatment plan needs a date (6.1.3 e)`, {
+          reportAtHead(report, control, 'control-without-due', `${nameOf(control)} is ${status} but has no due date: the risk treatment plan needs a date`, {
             data: { field: 'due', ...entityData(control) },
           });
         }

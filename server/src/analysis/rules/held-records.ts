@@ -21,7 +21,7 @@ export const heldRecords: ContextualFileRule = {
     for (const entity of model.entities) {
       if (entity.kind === 'audit') {
         if (isHeld(entity, facts.asOf) && !hasField(entity, 'result')) {
-          reportAtHead(report, entity, 'audit-without-result', `audit ${nameOf(entity)} was held on ${recordDate(entity)} but its result is not recorded (9.2.2 g)`, {
+          reportAtHead(report, entity, 'audit-without-result', `audit ${nameOf(entity)} was held on ${recordDate(entity)} but its result is not recorded`, {
             data: { field: 'result', ...entityData(entity) },
           });
         }
@@ -41,7 +41,7 @@ function checkAttendees(review: Entity, facts: WorkspaceFacts, report: Report): 
     for (const value of field.args) if (value.kind === 'name' && facts.topManagement.has(value.image)) return;
   }
   const suggestion = facts.topManagement.values().next().value as string | undefined;
-  const message = `management review ${nameOf(review)} (held on ${recordDate(review)}) was attended by no top management role: top management conducts the review (9.3.1)`;
+  const message = `management review ${nameOf(review)} (held on ${recordDate(review)}) was attended by no top management role: top management conducts the review`;
   const options = { data: { field: 'attendees', ...entityData(review), ...(suggestion ? { suggestion } : {}) } };
   if (attendees) reportAtField(report, review, attendees, 'review-without-top-management', message, options);
   else reportAtHead(report, review, 'review-without-top-management', message, options);

@@ -14,7 +14,7 @@ export const incidentWithoutLessons: FileRule = {
   check({ model, report }) {
     for (const incident of model.entities) {
       if (incident.kind !== 'incident' || fieldText(incident, 'status') !== 'closed' || hasField(incident, 'lessons')) continue;
-      reportAtField(report, incident, firstField(incident, 'status')!, 'incident-without-lessons', `incident ${nameOf(incident)} is closed but the lessons learnt are not recorded (A.5.27)`, {
+      reportAtField(report, incident, firstField(incident, 'status')!, 'incident-without-lessons', `incident ${nameOf(incident)} is closed but the lessons learnt are not recorded`, {
         data: { field: 'lessons', ...entityData(incident) },
       });
     }

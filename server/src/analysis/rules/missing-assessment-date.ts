@@ -11,7 +11,7 @@ export const missingAssessmentDate: FileRule = {
   check({ model, report }) {
     for (const risk of model.entities) {
       if (risk.kind !== 'risk' || hasField(risk, 'assessed')) continue;
-      reportAtHead(report, risk, 'missing-assessment-date', `${nameOf(risk)} has no assessed date: record when it was last assessed (8.2)`, {
+      reportAtHead(report, risk, 'missing-assessment-date', `${nameOf(risk)} has no assessed date: record when it was last assessed`, {
         data: { field: 'assessed', ...entityData(risk) },
       });
     }

@@ -15,7 +15,7 @@ export const nonconformityWithoutCause: FileRule = {
   check({ model, report }) {
     for (const nc of model.entities) {
       if (nc.kind !== 'nonconformity' || fieldText(nc, 'status') !== 'closed' || hasField(nc, 'cause')) continue;
-      reportAtField(report, nc, firstField(nc, 'status')!, 'nonconformity-without-cause', `${nameOf(nc)} is closed but its cause is not recorded (10.2 b)`, {
+      reportAtField(report, nc, firstField(nc, 'status')!, 'nonconformity-without-cause', `${nameOf(nc)} is closed but its cause is not recorded`, {
         data: { field: 'cause', ...entityData(nc) },
       });
     }

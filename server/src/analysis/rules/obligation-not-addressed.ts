@@ -11,7 +11,7 @@ export const obligationNotAddressed: FileRule = {
   check({ model, report }) {
     for (const obligation of model.entities) {
       if (obligation.kind !== 'obligation' || fieldArguments(obligation, 'addressed-by').length > 0) continue;
-      reportAtHead(report, obligation, 'obligation-not-addressed', `obligation ${nameOf(obligation)} is addressed by no control: name them in addressed-by (4.2 c)`, {
+      reportAtHead(report, obligation, 'obligation-not-addressed', `obligation ${nameOf(obligation)} is addressed by no control: name them in addressed-by`, {
         data: { field: 'addressed-by', ...entityData(obligation) },
       });
     }

@@ -57,7 +57,7 @@ export const operatedIsms: WorkspaceRule = {
       report(code, at.file, at.start, at.end, message, { data });
 
     if (index.ofKind('risk').length === 0) {
-      here('missing-risk-assessment', 'no risk is recorded: the ISMS shows no risk assessment (6.1.2, 8.2)', { kind: 'risk' });
+      here('missing-risk-assessment', 'no risk is recorded: the ISMS shows no risk assessment', { kind: 'risk' });
     }
 
     const policies = index.ofKind('policy');
@@ -67,19 +67,19 @@ export const operatedIsms: WorkspaceRule = {
       here(
         'missing-information-security-policy',
         policies.length === 1
-          ? `the only policy, ${ids[0] ?? 'without an id'}, is not the information security policy (5.2): it says type ${fieldText(policies[0], 'type') ?? '?'}`
-          : `none of the ${policies.length} policies (${ids.join(', ')}) is the information security policy (5.2): mark one with type information-security`,
+          ? `the only policy, ${ids[0] ?? 'without an id'}, is not the information security policy: it says type ${fieldText(policies[0], 'type') ?? '?'}`
+          : `none of the ${policies.length} policies (${ids.join(', ')}) is the information security policy: mark one with type information-security`,
         { kind: 'policy', ...(ids[0] ? { entity: ids[0] } : {}) },
       );
     } else if (policy && !hasField(policy, 'communicated-to')) {
-      here('policy-not-communicated', `the information security policy ${policy.id?.image ?? ''} does not say to whom it is communicated (communicated-to, 5.2 f)`.replace('  ', ' '), {
+      here('policy-not-communicated', `the information security policy ${policy.id?.image ?? ''} does not say to whom it is communicated (communicated-to)`.replace('  ', ' '), {
         field: 'communicated-to',
         ...(policy.id ? { entity: policy.id.image } : {}),
       });
     }
 
     const programme = index.first('audit-programme');
-    if (!programme) here('missing-audit-programme', 'the ISMS has no audit programme (9.2.2): add an audit-programme with its owner and interval', { kind: 'audit-programme' });
+    if (!programme) here('missing-audit-programme', 'the ISMS has no audit programme: add an audit-programme with its owner and interval', { kind: 'audit-programme' });
 
     const audits = heldAndPlanned(index.ofKind('audit'), asOf).latestHeld;
     if (audits) {
@@ -108,7 +108,7 @@ export const operatedIsms: WorkspaceRule = {
     }
 
     if (!index.first('soa')) {
-      here('soa-not-approved', 'the Statement of Applicability has no version, approver or approval date: add a soa statement (6.1.3 d, 7.5.2)', { kind: 'soa' });
+      here('soa-not-approved', 'the Statement of Applicability has no version, approver or approval date: add a soa statement', { kind: 'soa' });
     }
 
     const awareness = heldAndPlanned(index.ofKind('training'), asOf, (training) => fieldText(training, 'type') === 'awareness');
@@ -116,7 +116,7 @@ export const operatedIsms: WorkspaceRule = {
     if (!recent) {
       const last = awareness.latestHeld ? `; the latest, ${awareness.latestHeld.entity.id?.image ?? 'a training'}, was on ${awareness.latestHeld.date}` : '';
       const planned = awareness.nextPlanned ? `; ${plannedText(awareness.nextPlanned)}` : '';
-      here('missing-awareness', `no awareness training was held in the 12 months before ${asOf} (7.3)${last}${planned}`, { kind: 'training' });
+      here('missing-awareness', `no awareness training was held in the 12 months before ${asOf}${last}${planned}`, { kind: 'training' });
     }
   },
 };

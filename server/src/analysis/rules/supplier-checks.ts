@@ -25,7 +25,7 @@ export const supplierChecks: ContextualFileRule = {
       if (supplier.kind !== 'supplier') continue;
       const criticality = fieldText(supplier, 'criticality');
       if ((criticality === 'medium' || criticality === 'high') && !hasField(supplier, 'agreement')) {
-        reportAtHead(report, supplier, 'supplier-without-agreement', `supplier ${nameOf(supplier)} is of ${criticality} criticality but no agreement is recorded (A.5.20)`, {
+        reportAtHead(report, supplier, 'supplier-without-agreement', `supplier ${nameOf(supplier)} is of ${criticality} criticality but no agreement is recorded`, {
           data: { field: 'agreement', ...entityData(supplier) },
         });
       }
@@ -33,7 +33,7 @@ export const supplierChecks: ContextualFileRule = {
       const value = field?.args[0];
       if (!field) {
         if (criticality === 'high') {
-          reportAtHead(report, supplier, 'supplier-review-overdue', `supplier ${nameOf(supplier)} is of high criticality and has never been reviewed (A.5.22)`, {
+          reportAtHead(report, supplier, 'supplier-review-overdue', `supplier ${nameOf(supplier)} is of high criticality and has never been reviewed`, {
             data: { field: 'reviewed', ...entityData(supplier) },
           });
         }
