@@ -5,12 +5,13 @@
  * and an inline suppression `// isms-ignore CODE: reason` takes a finding
  * out only with its reason (`suppression-without-reason` otherwise).
  *
- * Works in a scratch folder beside the workspace folders (outside both, so
- * that clinic and flawed stay as they are): the skeleton written there by
- * `isms.createSkeleton`, and a copy of flawed. A file outside every
- * workspace folder brings in its own folder as an ISMS. Named to run last:
- * the scratch ISMSs stay known to the server until the end of the session.
- * Each test puts its documents back; the scratch folder is deleted at the end.
+ * Works in two scratch folders beside the workspace folders, added to the
+ * workspace for the suite (after clinic and flawed, so the extension host
+ * keeps running; a file outside every workspace folder would be analysed
+ * alone): `acme`, empty, where `isms.createSkeleton` writes the skeleton, and
+ * `flawed-copy`, a copy of flawed, so that clinic and flawed stay as they
+ * are. Named to run last. Each test puts its documents back; the folders
+ * leave the workspace and are deleted at the end.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -67,26 +68,54 @@ async function restore(document: vscode.TextDocument, original: string): Promise
   assert.equal(fs.readFileSync(document.uri.fsPath, 'utf8'), original);
 }
 
+const SCRATCH_FOLDERS = ['acme', 'flawed-copy'];
+
+/** Adds (or removes) the scratch workspace folders and waits for VS Code to say so. */
+async function changeScratchFolders(add: vscode.Uri[] | undefined): Promise<void> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const present = folders.filter((f) => SCRATCH_FOLDERS.includes(f.name));
+  if (!add && present.length === 0) return;
+  const changed = nextEvent(
+    vscode.workspace.onDidChangeWorkspaceFolders,
+    (e) => (add ? e.added.length === add.length : e.removed.length === present.length),
+    SERVER_TIMEOUT_MS,
+    'the scratch workspace folders',
+  );
+  const done = add
+    ? vscode.workspace.updateWorkspaceFolders(folders.length, 0, ...add.map((uri, i) => ({ uri, name: SCRATCH_FOLDERS[i] })))
+    : vscode.workspace.updateWorkspaceFolders(present[0].index, present.length);
+  assert.equal(done, true, 'updateWorkspaceFolders refused the change');
+  await changed;
+}
+
 suite("what's left is always visible (issue 13)", () => {
   let scratch: vscode.Uri;
+  /** The empty folder for the skeleton. */
+  let acme: vscode.Uri;
   /** The copy of flawed. */
   let copy: vscode.Uri;
 
   suiteSetup(async () => {
     scratch = vscode.Uri.joinPath(workspaceFolder('flawed').uri, '..', `what-is-left-${process.pid}`);
-    await vscode.workspace.fs.createDirectory(scratch);
-    copy = vscode.Uri.joinPath(scratch, 'flawed');
+    acme = vscode.Uri.joinPath(scratch, 'acme');
+    copy = vscode.Uri.joinPath(scratch, 'flawed-copy');
+    await vscode.workspace.fs.createDirectory(acme);
     await vscode.workspace.fs.copy(workspaceFolder('flawed').uri, copy, { overwrite: false });
+    await changeScratchFolders([acme, copy]);
+    assert.deepEqual(
+      vscode.workspace.workspaceFolders?.map((f) => f.name),
+      ['clinic', 'flawed', ...SCRATCH_FOLDERS],
+    );
   });
 
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await changeScratchFolders(undefined);
     if (scratch) await vscode.workspace.fs.delete(scratch, { recursive: true, useTrash: false });
   });
 
   test('Create an ISMS Skeleton: each TODO is a placeholder-text warning in the Problems panel', async () => {
-    const folder = vscode.Uri.joinPath(scratch, 'acme');
-    await vscode.workspace.fs.createDirectory(folder);
+    const folder = acme;
     const uris = await withTimeout(
       Promise.resolve(vscode.commands.executeCommand<vscode.Uri[]>('isms.createSkeleton', { folder })),
       SERVER_TIMEOUT_MS,
