@@ -57,8 +57,8 @@ export type RequirementRow = readonly [
   iso27001: readonly string[],
 ];
 
-/** One framework of `data/frameworks.tsv` with its groups and requirements. */
-export interface FrameworkData<Id extends string = string> {
+/** What `data/frameworks.tsv` says of a framework: its names, provenance and credit. */
+export interface FrameworkMetadata<Id extends string = string> {
   readonly id: Id;
   /** e.g. `NIS2`. */
   readonly shortTitle: string;
@@ -75,6 +75,10 @@ export interface FrameworkData<Id extends string = string> {
   readonly credit: string;
   /** The relationship of every pair of the mapping (`intersect`: helps meet). */
   readonly relationship: 'intersect';
+}
+
+/** One framework of `data/frameworks.tsv` with its groups and requirements. */
+export interface FrameworkData<Id extends string = string> extends FrameworkMetadata<Id> {
   readonly groups: readonly GroupRow[];
   readonly subgroups: readonly SubgroupRow[];
   readonly requirements: readonly RequirementRow[];

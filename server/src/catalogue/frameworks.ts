@@ -2,7 +2,7 @@
 // over the generated data (frameworks-data.ts, from data/frameworks.tsv and
 // data/mappings/). Indexes are built on first use.
 import { annexControl } from './annex-a';
-import type { FrameworkData, FrameworkGroupKind, FrameworkSubgroupKind } from './catalogue-types';
+import type { FrameworkData, FrameworkGroupKind, FrameworkMetadata, FrameworkSubgroupKind } from './catalogue-types';
 import { clause } from './clauses';
 import { FRAMEWORK_IDS, FRAMEWORKS_DATA, type FrameworkId } from './frameworks-data';
 
@@ -21,25 +21,7 @@ export const MAPPING_MEANING =
   'it never proves the requirement is met, and a mapping does not mean the ISMS complies with the framework.';
 
 /** A framework of the catalogue, with its provenance and the credit to show. */
-export interface Framework {
-  readonly id: FrameworkId;
-  /** e.g. `NIS2`, `NIST CSF 2.0`. */
-  readonly shortTitle: string;
-  readonly title: string;
-  readonly version: string;
-  readonly publisher: string;
-  /** What its top-level groups are: CSF `function`s, NIS2 `section`s. */
-  readonly groupKind: FrameworkGroupKind;
-  /** What the groups inside them are: CSF `category`s, NIS2 `subsection`s. */
-  readonly subgroupKind: FrameworkSubgroupKind;
-  readonly url: string;
-  /** Where the data comes from (repository, commit, files); see data/README.md. */
-  readonly source: string;
-  readonly licence: string;
-  /** The credit to show wherever this framework's mapping data is shown (ENISA's CC BY 4.0 credit for NIS2). */
-  readonly credit: string;
-  /** The relationship of every pair: `intersect`, read as {@link MAPPING_VERB}. */
-  readonly relationship: 'intersect';
+export interface Framework extends FrameworkMetadata<FrameworkId> {
   /** All requirements (NIS2: every point of the Annex, headings and lead-ins included). */
   readonly requirementCount: number;
   /** The requirements to assess (NIS2: 351 of 439 points; CSF: all 106 subcategories). */
