@@ -141,16 +141,17 @@ function name(map, id, title, parent, at) {
   else if (known.title !== title || known.parent !== parent) fail(`${at}: ${id} is named or placed differently from an earlier row`);
 }
 
-function constName(id) {
-  return id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+/** The name of the function that builds a framework's data: `nist-csf-2.0` → `nistCsf20Data`. */
+function fnName(id) {
+  const [first, ...rest] = id.split(/[^a-zA-Z0-9]+/);
+  return first + rest.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('') + 'Data';
 }
 
 export function frameworksModule(frameworks) {
   const ids = frameworks.map((f) => f.meta.id);
   const blocks = frameworks.map(({ meta, groups, subgroups, requirements, pairCount }) => {
     const assessable = requirements.filter((r) => r.assessable).length;
-    return `/** ${meta.title}: ${requirements.length} requirements (${assessable} assessable), ${pairCount} pairs with ISO/IEC 27001:2022. */
-const ${constName(meta.id)}: FrameworkData<FrameworkId> = {
+    const literal = `{
   id: ${str(meta.id)},
   shortTitle: ${str(meta.short_title)},
   title: ${str(meta.title)},
@@ -174,7 +175,11 @@ ${requirements
   .map((r) => `    [${[str(r.id), String(r.assessable), str(r.parent), str(r.group), str(r.subgroup), str(r.title), str(r.text)].join(', ')}, [${r.targets.map(str).join(', ')}]],`)
   .join('\n')}
   ],
-};`;
+}`;
+    return `/** ${meta.title}: ${requirements.length} requirements (${assessable} assessable), ${pairCount} pairs with ISO/IEC 27001:2022. */
+function ${fnName(meta.id)}(): FrameworkData<FrameworkId> {
+  return ${literal.replace(/\n/g, '\n  ')};
+}`;
   });
   return `${HEADER}
 import type { FrameworkData } from './catalogue-types';
@@ -187,6 +192,16 @@ export const FRAMEWORK_IDS: readonly FrameworkId[] = [${ids.map(str).join(', ')}
 
 ${blocks.join('\n\n')}
 
-export const FRAMEWORKS_DATA: readonly FrameworkData<FrameworkId>[] = [${frameworks.map((f) => constName(f.meta.id)).join(', ')}];
+/**
+ * The data of one framework, built when first asked for. Each framework's
+ * literal sits in a function so that loading this module costs only a
+ * pre-parse: \`isms check\` on an ISMS that declares no framework never
+ * evaluates the 1,267 mapping pairs.
+ */
+export function frameworkData(id: FrameworkId): FrameworkData<FrameworkId> {
+  switch (id) {
+${frameworks.map((f) => `    case ${str(f.meta.id)}:\n      return ${fnName(f.meta.id)}();`).join('\n')}
+  }
+}
 `;
 }

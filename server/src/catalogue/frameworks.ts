@@ -4,7 +4,7 @@
 import { annexControl } from './annex-a';
 import type { FrameworkData, FrameworkGroupKind, FrameworkMetadata, FrameworkSubgroupKind } from './catalogue-types';
 import { clause } from './clauses';
-import { FRAMEWORK_IDS, FRAMEWORKS_DATA, type FrameworkId } from './frameworks-data';
+import { FRAMEWORK_IDS, frameworkData, type FrameworkId } from './frameworks-data';
 
 export type { FrameworkId } from './frameworks-data';
 export type { FrameworkGroupKind, FrameworkSubgroupKind } from './catalogue-types';
@@ -180,7 +180,7 @@ function index(fw: string): Index | undefined {
   if (!isFrameworkId(fw)) return undefined;
   let built = indexes.get(fw);
   if (!built) {
-    built = build(FRAMEWORKS_DATA.find((data) => data.id === fw)!);
+    built = build(frameworkData(fw));
     indexes.set(fw, built);
   }
   return built;
