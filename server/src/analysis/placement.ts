@@ -13,22 +13,17 @@ export function reportAtHead(report: Report, entity: Entity, code: DiagnosticCod
   report(code, entity.file, entity.statement.start, entity.headEnd, message, { clause: clauseOf(entity.spec), ...options });
 }
 
-export function reportAtField(
-  report: Report,
-  entity: Entity,
-  field: Field,
-  code: DiagnosticCode,
-  message: string,
-  options: ReportOptions = {},
-): void {
-  report(code, entity.file, field.start, field.end, message, { clause: clauseOf(entity.spec, specOf(entity, field)), ...options });
+/** On the whole field statement (`owner cto`). */
+export function reportAtField(report: Report, entity: Entity, field: Field, code: DiagnosticCode, message: string, options: ReportOptions = {}): void {
+  reportAtValue(report, entity, field, field, code, message, options);
 }
 
+/** On one value of a field (or any span of it); the clause is the field's. */
 export function reportAtValue(
   report: Report,
   entity: Entity,
   field: Field,
-  value: Argument,
+  value: Pick<Argument, 'start' | 'end'>,
   code: DiagnosticCode,
   message: string,
   options: ReportOptions = {},
