@@ -1,7 +1,8 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // Type checking is separate (`npm run typecheck`), as esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 /** The version, from package.json only: the CLI's `--version`, SARIF and the server's `serverInfo` read it. */
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -41,7 +42,8 @@ const common = {
 const startsOften = { minify: true };
 
 const entries = [
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [excelOnDemand], ...startsOften },
+  { entryPoints: ['server/src/cli/launch.ts'], outfile: 'dist/cli.js', ...startsOften },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [excelOnDemand], ...startsOften },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [excelOnDemand], ...startsOften },
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   // The SoA preview's webview script: runs in the browser, no `vscode`, no Node (no externals: an import of either fails the build).
@@ -56,4 +58,25 @@ if (watch) {
   }
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
+  trainCodeCache();
+}
+
+/**
+ * The command line's V8 code cache (server/src/node-host/code-cache.ts):
+ * each run on an example adds the functions it compiled to the cache the
+ * previous run left, so the cache holds what checking (text and JSON
+ * output) needs. Without the examples there is no cache, and the command
+ * line compiles from source as any script does.
+ */
+function trainCodeCache() {
+  rmSync('dist/cli-main.js.v8cache', { force: true });
+  if (!existsSync('examples/clinic') || !existsSync('examples/flawed')) return;
+  const runs = [
+    ['check', 'examples/flawed', '--as-of', '2026-11-27'],
+    ['check', 'examples/clinic', '--format', 'json', '--as-of', '2026-11-27'],
+  ];
+  for (const args of runs) {
+    const run = spawnSync(process.execPath, ['dist/cli.js', ...args], { env: { ...process.env, ISMS_CODE_CACHE_WRITE: '1' }, encoding: 'utf8' });
+    if (run.status !== 0 && run.status !== 1) throw new Error(`build: training the code cache, isms ${args.join(' ')} failed (exit ${run.status}): ${run.stderr}`);
+  }
 }

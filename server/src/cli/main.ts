@@ -1,6 +1,8 @@
 /**
  * The `isms` command line (LANGUAGE.md §5). Every failure the user can cause
- * ends in one line on stderr and exit code 2, never a stack trace.
+ * ends in one line on stderr and exit code 2, never a stack trace. Bundled
+ * as dist/cli-main.js and started by launch.ts (dist/cli.js), which sets the
+ * short-run JIT and heap policies and runs it with its code cache.
  */
 import { parseArgs } from 'node:util';
 import { checkCommand } from './check-command';
@@ -12,8 +14,6 @@ import { soaCommand } from './soa-command';
 import { statusCommand } from './status-command';
 import { EXPORT_FORMAT_IDS } from '../language-service';
 import { TOOL_VERSION } from './tool-info';
-import { growYoungGenerationFast } from '../node-host/heap-policy';
-import { compileForShortRun } from '../node-host/jit-policy';
 import { describeError, InputError } from '../node-host/workspace-files';
 import { UsageError } from './usage-error';
 
@@ -139,8 +139,6 @@ function linesSafe(text: string): string {
 async function main(): Promise<void> {
   process.stdout.on('error', outputFailed);
   process.stderr.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : 2));
-  growYoungGenerationFast();
-  compileForShortRun();
   let result: CommandResult;
   try {
     result = await run(process.argv.slice(2), process.cwd());
