@@ -23,7 +23,8 @@ import type { DocumentResolver } from './analysis/rule';
 import type { Snapshot } from './analysis/snapshot';
 import type { SuppressedFinding } from './analysis/suppressions';
 import { Workspace } from './analysis/workspace';
-import { cachedFrameworkSet, type FrameworkInfo, type FrameworkSet, type MappingPackText } from './catalogue/framework-set';
+import type { FrameworkInfo, FrameworkSet, MappingPackText } from './catalogue/framework-set';
+import { frameworkSetOf } from './analysis/framework-sets';
 import { clauseStatus as clauseStatusOf, type ClauseStatus } from './features/clause-status';
 import { codeActions as codeActionsOf, type CodeAction } from './features/code-actions/code-actions';
 import { codeLenses as codeLensesOf, type CodeLens } from './features/code-lenses';
@@ -83,7 +84,7 @@ export interface LanguageService extends Snapshot {
 }
 
 function analysisOptions(options: LanguageServiceOptions): AnalysisOptions {
-  return { asOf: options.asOf ?? today(), documents: options.documents, severities: options.severities, frameworks: cachedFrameworkSet(options.mappings) };
+  return { asOf: options.asOf ?? today(), documents: options.documents, severities: options.severities, frameworks: frameworkSetOf(options.mappings) };
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {

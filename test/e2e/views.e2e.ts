@@ -108,8 +108,13 @@ suite('views', () => {
       'Acceptable before treatment — 2 risks',
     ]);
     const label = (nodes: TreeNode[]) => nodes.map((n) => labelOf(n.item));
-    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[0])), ['R-09 Depot Wi-Fi password shared with visitors']);
-    assert.deepEqual(label(await childrenOf(api.views.risks, flawed[1])), ['R-03 Portal taken offline by a denial of service']);
+    const r09 = await childrenOf(api.views.risks, flawed[0]);
+    const r03 = await childrenOf(api.views.risks, flawed[1]);
+    assert.deepEqual(label(r09), ['R-09 Depot Wi-Fi password shared with visitors']);
+    assert.deepEqual(label(r03), ['R-03 Portal taken offline by a denial of service']);
+    // Both residual scores are within acceptance, but each record has a finding: never a green icon.
+    assert.equal((r09[0].item.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.equal((r03[0].item.iconPath as vscode.ThemeIcon).id, 'warning');
     assert.deepEqual(label(await childrenOf(api.views.risks, flawed[2])), ['R-02 Customer data leaked from the TMS']);
     assert.deepEqual(label(await childrenOf(api.views.risks, flawed[3])), [
       'R-06 Break-in at the depot office',

@@ -24,7 +24,9 @@
  * Within a band, risks are ordered by residual score, then inherent score
  * (highest first), then id. An item's icon says where the residual risk
  * stands: acceptable (pass), above acceptance but accepted by someone (warning),
- * above acceptance and not accepted (error), unknown (outline).
+ * above acceptance and not accepted (error), unknown (outline); a risk of the
+ * two record groups has the severity of its finding (residual above inherent:
+ * error; accepted above the criteria without top management: warning).
  */
 import type { RiskRegisterResult, RiskRowResult } from '../../../server/src/protocol/custom-requests';
 import { COLOR, ERROR, PASS, WARNING, type IconSpec } from './icons';
@@ -96,6 +98,9 @@ export function riskDescription(risk: RiskRowResult): string {
 }
 
 export function riskIcon(risk: RiskRowResult): IconSpec {
+  // A record the checker faults is never green, whatever its residual score says.
+  if (risk.residualAboveInherent) return ERROR;
+  if (risk.acceptedAboveCriteria) return WARNING;
   if (risk.residualAcceptable === true) return PASS;
   if (risk.residualAcceptable === false) return risk.acceptedBy ? WARNING : ERROR;
   return { id: 'circle-large-outline', color: COLOR.muted };

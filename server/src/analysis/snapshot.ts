@@ -8,7 +8,8 @@ import type { ParsedFile } from '../../../grammar/src';
 import type { FileAnalysis, WorkspaceAnalysis } from './analyse';
 import type { Diagnostic } from './diagnostic';
 import type { FileModel } from './model';
-import { cachedFrameworkSet, type FrameworkSet } from '../catalogue/framework-set';
+import type { FrameworkSet } from '../catalogue/framework-set';
+import { frameworkSetOf } from './framework-sets';
 
 /** What a feature may read: the as-of date, the files' texts, trees and models, the workspace analysis. */
 export interface Snapshot {
@@ -40,7 +41,7 @@ export class WorkspaceSnapshot implements Snapshot {
     readonly asOf: string,
     private readonly files: ReadonlyMap<string, SnapshotFile>,
     private readonly analyse: (files: readonly FileAnalysis[]) => WorkspaceAnalysis,
-    private readonly frameworkSet: FrameworkSet = cachedFrameworkSet(),
+    private readonly frameworkSet: FrameworkSet = frameworkSetOf(),
   ) {}
 
   frameworks(): FrameworkSet {

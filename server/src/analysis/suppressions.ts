@@ -17,6 +17,7 @@
  * comments, memoized per parsed file.
  */
 import type { ParsedFile } from '../../../grammar/src';
+import { derivation, derived } from './derived-data';
 import type { DiagnosticCode } from './diagnostic-codes';
 import type { Diagnostic, Location } from './diagnostic';
 
@@ -46,16 +47,12 @@ const CODE = /[A-Za-z0-9_.-]+/g;
 /** A reason that only holds a place (as `placeholder-text` judges text values). */
 const PLACEHOLDER = /^(?:todo|tbd|fixme|xxx)(?![a-z])|^[?…]/i;
 
-const memo = new WeakMap<ParsedFile, readonly Suppression[]>();
+/** A file's suppressions, per parse (the file name is the same for every parse of a model). */
+const suppressionsByParse = derivation<ParsedFile, readonly Suppression[]>('suppressions', () => []);
 
 /** The suppressions of one file, in text order. */
 export function suppressionsOf(file: string, parsed: ParsedFile): readonly Suppression[] {
-  let found = memo.get(parsed);
-  if (!found) {
-    found = scan(file, parsed);
-    memo.set(parsed, found);
-  }
-  return found;
+  return derived(suppressionsByParse, parsed, () => scan(file, parsed));
 }
 
 function scan(file: string, parsed: ParsedFile): readonly Suppression[] {

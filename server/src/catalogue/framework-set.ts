@@ -197,15 +197,3 @@ export function frameworkSet(packs: readonly MappingPackText[] = []): FrameworkS
   return { all, errors, get: (id) => byId.get(id), ids: () => all.map((framework) => framework.id) };
 }
 
-const NO_PACKS: readonly MappingPackText[] = [];
-let lastPacks: readonly MappingPackText[] | undefined;
-let lastSet: FrameworkSet | undefined;
-
-/** `frameworkSet`, re-used while the host hands in the same packs array. */
-export function cachedFrameworkSet(packs: readonly MappingPackText[] = NO_PACKS): FrameworkSet {
-  if (lastSet === undefined || packs !== lastPacks) {
-    lastSet = frameworkSet(packs);
-    lastPacks = packs;
-  }
-  return lastSet;
-}

@@ -16,6 +16,7 @@
  * "helps meet", never "complies". Pure: plain data for the CLI, the editor's
  * Frameworks view, lenses and the preview.
  */
+import { derivation, derived } from '../analysis/derived-data';
 import type { Location } from '../analysis/diagnostic';
 import { entityTitle, fieldText, fieldTexts } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
@@ -206,23 +207,22 @@ export function declaredFrameworks(index: WorkspaceIndex, set: FrameworkSet): Fr
   return result;
 }
 
-const reverse = new WeakMap<FrameworkInfo, Map<string, FrameworkRequirement[]>>();
+/** A framework's requirements by the ISO id they are mapped to, in framework order. */
+const requirementsByIsoId = derivation<FrameworkInfo, ReadonlyMap<string, readonly FrameworkRequirement[]>>('requirements-by-iso-id', (framework) => {
+  const map = new Map<string, FrameworkRequirement[]>();
+  for (const requirement of framework.requirements) {
+    for (const target of requirement.targets) {
+      let list = map.get(target);
+      if (!list) map.set(target, (list = []));
+      list.push(requirement);
+    }
+  }
+  return map;
+});
 
 /** The requirements of a framework an ISO id is mapped to, in framework order. */
 export function requirementsMappedTo(framework: FrameworkInfo, isoId: string): readonly FrameworkRequirement[] {
-  let map = reverse.get(framework);
-  if (!map) {
-    map = new Map();
-    for (const requirement of framework.requirements) {
-      for (const target of requirement.targets) {
-        let list = map.get(target);
-        if (!list) map.set(target, (list = []));
-        list.push(requirement);
-      }
-    }
-    reverse.set(framework, map);
-  }
-  return map.get(isoId) ?? [];
+  return derived(requirementsByIsoId, framework).get(isoId) ?? [];
 }
 
 /** Clause states from the findings (the clause status feature's). */
@@ -232,18 +232,17 @@ export function clauseStatesOf(snapshot: Snapshot): ClauseStates {
   return (id) => states.get(id);
 }
 
-const memo = new WeakMap<object, Map<FrameworkInfo, FrameworkCoverage>>();
+/** The coverage of each framework asked for, per analysis. */
+const coverageByAnalysis = derivation<object, Map<FrameworkInfo, FrameworkCoverage>>('framework-coverage', () => new Map());
 
 /** A framework's coverage by the service's workspace, computed once per analysis; undefined for an unknown id. */
 export function workspaceCoverage(snapshot: Snapshot, frameworkId: string): FrameworkCoverage | undefined {
   const framework = snapshot.frameworks().get(frameworkId);
   if (!framework) return undefined;
-  const analysis = snapshot.analysis();
-  let byFramework = memo.get(analysis);
-  if (!byFramework) memo.set(analysis, (byFramework = new Map()));
+  const byFramework = derived(coverageByAnalysis, snapshot.analysis());
   let result = byFramework.get(framework);
   if (!result) {
-    result = coverage(framework, analysis.index, clauseStatesOf(snapshot), snapshot.asOf);
+    result = coverage(framework, snapshot.analysis().index, clauseStatesOf(snapshot), snapshot.asOf);
     byFramework.set(framework, result);
   }
   return result;

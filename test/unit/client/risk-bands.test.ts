@@ -116,6 +116,12 @@ describe('client: risk bands', () => {
     assert.equal(riskIcon(byId('R-4')).id, 'circle-large-outline');
   });
 
+  it('never shows a faulted record green: residual above inherent is an error, acceptance above the criteria a warning', () => {
+    // Both residual scores are within acceptance (6): the finding, not the score, decides the icon.
+    assert.deepEqual(riskIcon({ ...byId('R-3'), residualAboveInherent: true }), { id: 'error', color: 'problemsErrorIcon.foreground' });
+    assert.deepEqual(riskIcon({ ...byId('R-3'), acceptedAboveCriteria: true }), { id: 'warning', color: 'problemsWarningIcon.foreground' });
+  });
+
   it('explains the scores on the scales in the tooltip, escaping the title', () => {
     const tooltip = riskTooltip(byId('R-3'), risks.scales);
     assert.match(tooltip, /^\*\*R\\-3 Treated to acceptable\*\*/);

@@ -3,7 +3,7 @@
  * shipped framework (`nist-csf-2.0`, `nis2`) or one of the workspace's
  * mapping packs, with the nearest id as suggestion.
  */
-import { cachedFrameworkSet } from '../../catalogue/framework-set';
+import { frameworkSetOf } from '../framework-sets';
 import { nearestName } from '../../util/nearest-name';
 import type { WorkspaceRule } from '../rule';
 import { reportAtValue } from '../placement';
@@ -15,7 +15,7 @@ export const frameworks: WorkspaceRule = {
   check({ index, frameworks, report }) {
     const organizations = index.ofKind('organization');
     if (organizations.length === 0) return;
-    const set = frameworks ?? cachedFrameworkSet();
+    const set = frameworks ?? frameworkSetOf();
     for (const organization of organizations) {
       for (const field of organization.fields) {
         if (field.name !== 'frameworks') continue;

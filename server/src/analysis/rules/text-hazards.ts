@@ -9,6 +9,7 @@
  * parsed file, so an edit rescans the edited file only).
  */
 import type { ParsedFile } from '../../../../grammar/src';
+import { derivation, derived } from '../derived-data';
 import type { WorkspaceRule } from '../rule';
 
 const BIDI_NAMES: Record<string, string> = {
@@ -34,11 +35,14 @@ interface Hazards {
 }
 
 const NONE: Hazards = { bidi: [], replacementAt: -1, replacements: 0 };
-const scanned = new WeakMap<ParsedFile, Hazards>();
+const hazardsByParse = derivation<ParsedFile, Hazards>('text-hazards', scanText);
 
 function scan(parsed: ParsedFile): Hazards {
-  let hazards = scanned.get(parsed);
-  if (hazards) return hazards;
+  return derived(hazardsByParse, parsed);
+}
+
+function scanText(parsed: ParsedFile): Hazards {
+  let hazards: Hazards;
   const text = parsed.text;
   HAZARD.lastIndex = 0;
   if (!HAZARD.test(text)) {
@@ -58,7 +62,6 @@ function scan(parsed: ParsedFile): Hazards {
     }
     hazards = { bidi, replacementAt, replacements };
   }
-  scanned.set(parsed, hazards);
   return hazards;
 }
 
