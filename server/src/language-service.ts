@@ -197,12 +197,10 @@ export function codeActions(snapshot: Snapshot, file: string, start: number, end
   return codeActionsOf(snapshot, file, start, end);
 }
 
-/** The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors: `errors` counts them. */
+/** The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors (`errors` counts them); each row counts the findings in its entry. */
 export function soaTable(snapshot: Snapshot): SoaTable {
   const { index, diagnostics } = snapshot.analysis();
-  let errors = 0;
-  for (const diagnostic of diagnostics) if (diagnostic.severity === 'error') errors++;
-  return soaTableOf(index, snapshot.asOf, errors);
+  return soaTableOf(index, snapshot.asOf, diagnostics);
 }
 
 export function riskRegister(snapshot: Snapshot): RiskRegister {

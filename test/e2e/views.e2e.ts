@@ -159,6 +159,9 @@ suite('views', () => {
     assert.equal(byId('A.8.7'), 'A.8.7 Protection against malware — applicable · implemented');
     assert.equal(byId('A.8.13'), 'A.8.13 Information backup — applicable · no status');
     assert.equal(byId('A.8.1'), 'A.8.1 User endpoint devices — no SoA entry');
+    // The icon follows the findings in the entry: A.8.13 has control-missing-status (an error), A.8.7 none.
+    const iconOf = (id: string) => (technological.find((n) => labelOf(n.item).startsWith(`${id} `))!.item.iconPath as vscode.ThemeIcon).id;
+    assert.deepEqual([iconOf('A.8.7'), iconOf('A.8.13')], ['pass', 'error']);
     // Issue 13: A.9.99 and the 2013 id A.12.3.1 are no custom controls with a green tick, but invalid ids with an error.
     const invalid = await childrenOf(api.views.soa, nodeLabelled(flawed, 'Invalid Annex A ids'));
     assert.deepEqual(rows(invalid), ['A.12.3.1 Information backup — invalid id', 'A.9.99 Visitor badges — invalid id']);

@@ -216,7 +216,7 @@ export async function runPipeline(fuzzCase: FuzzCase, options: PipelineOptions =
   const report = stage('soa', times, () => {
     const { index, diagnostics } = service.analysis();
     // With the workspace's errors, so that the exports carry the draft banner (§7.6) when the case has errors.
-    const soa = soaTable(index, AS_OF, diagnostics.filter((d) => d.severity === 'error').length);
+    const soa = soaTable(index, AS_OF, diagnostics);
     const risks = riskRegister(index);
     check(soa.rows.length >= 93, 'soa', () => `the SoA has ${soa.rows.length} rows, fewer than the 93 Annex A controls`);
     for (const row of soa.rows) if (row.location) checkRange(service, row.location.file, row.location.start, row.location.end, 'soa', `SoA row ${row.id}`);

@@ -3,7 +3,7 @@
  * with the decision and implementation status the server reported.
  */
 import { formatAttributeValue, type SoaRowResult, type SoaTableResult } from '../../../server/src/protocol/custom-requests';
-import { COLOR, ERROR, PASS, WARNING, type IconSpec } from './icons';
+import { COLOR, ERROR, PASS, WARNING, plural, type IconSpec } from './icons';
 import { code, escapeMarkdown, facts } from './markdown';
 import { attributeKindLabel, matchesFilter, type AttributeFilter } from './soa-filter';
 
@@ -83,10 +83,18 @@ export function controlDescription(row: SoaRowResult): string {
 /**
  * implemented: pass; partial: half-way circle; planned: clock; not
  * implemented: error; excluded: circle-slash; no SoA entry: question; an
- * entry without decision or status: warning.
+ * entry without decision or status: warning. An entry with an error is an
+ * error whatever it says, and an implemented one with a warning (a `TODO`
+ * justification, a verification dated in the future) is a warning: the
+ * checker's findings, not the status alone, decide what is green.
  */
 export function controlIcon(row: SoaRowResult): IconSpec {
-  if (isInvalid(row)) return ERROR;
+  if (isInvalid(row) || row.findings.errors > 0) return ERROR;
+  const icon = decisionIcon(row);
+  return icon === PASS && row.findings.warnings > 0 ? WARNING : icon;
+}
+
+function decisionIcon(row: SoaRowResult): IconSpec {
   if (!row.declared) return { id: 'question', color: COLOR.warning };
   if (row.applicable === 'no') return { id: 'circle-slash', color: COLOR.muted };
   if (row.applicable !== 'yes') return WARNING;
@@ -124,8 +132,17 @@ export function controlTooltip(row: SoaRowResult): string {
     ['Evidence', row.evidence.length > 0 ? row.evidence.map(escapeMarkdown).join('; ') : undefined],
     ['Risks', links(row.risks)],
     ['Interested parties', links(row.parties)],
+    ['Findings', entryFindings(row)],
   ]);
   return `${header}\n\n${details}${attributeLines(row)}`;
+}
+
+/** `1 error · 2 warnings (see the Problems panel)`, or nothing for a clean entry. */
+function entryFindings(row: SoaRowResult): string | undefined {
+  const { errors, warnings } = row.findings;
+  if (errors === 0 && warnings === 0) return undefined;
+  const counts = [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(' · ');
+  return `${counts} in this entry (see the Problems panel)`;
 }
 
 function attributeLines(row: SoaRowResult): string {

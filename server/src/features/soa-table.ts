@@ -5,7 +5,7 @@
  * that drive it. Exports, the preview and the tree view render this.
  */
 import { ANNEX_A_CONTROLS, ANNEX_A_IDS, THEMES, annexControl, type Theme } from '../catalogue/annex-a';
-import type { Location } from '../analysis/diagnostic';
+import type { Diagnostic, Location } from '../analysis/diagnostic';
 import { entityTitle, fieldText, fieldTexts, type Entity } from '../analysis/model';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
 import { annexIdProblem } from '../analysis/rules/annex-ids';
@@ -51,7 +51,16 @@ export interface SoaRow {
   readonly attributes: Readonly<Record<string, readonly string[]>> | undefined;
   /** Where the entry is written. */
   readonly location: Location | undefined;
+  /** The findings inside the entry, by severity: a faulted entry is never shown as passing. */
+  readonly findings: EntryFindings;
 }
+
+export interface EntryFindings {
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+const NO_FINDINGS: EntryFindings = Object.freeze({ errors: 0, warnings: 0 });
 
 export interface ThemeSummary {
   readonly theme: SoaTheme;
@@ -83,12 +92,25 @@ export interface SoaTable {
   readonly errors: number;
 }
 
-/** `errors`: the number of errors of the workspace (the draft banner of LANGUAGE.md §7.6). */
-export function soaTable(index: WorkspaceIndex, asOf: string, errors = 0): SoaTable {
+/**
+ * `diagnostics`: the workspace's findings. Their errors make the SoA a draft
+ * (LANGUAGE.md §7.6); those inside a control's entry are counted on its row.
+ */
+export function soaTable(index: WorkspaceIndex, asOf: string, diagnostics: readonly Diagnostic[] = []): SoaTable {
+  let errors = 0;
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === 'error') errors++;
+    let list = byFile.get(diagnostic.file);
+    if (!list) byFile.set(diagnostic.file, (list = []));
+    list.push(diagnostic);
+  }
+  const row = (id: string, title: string, theme: SoaTheme, entry: Entity | undefined): SoaRow =>
+    rowOf(index, id, title, theme, entry, entry ? findingsIn(entry, byFile.get(entry.file)) : NO_FINDINGS);
   const rows: SoaRow[] = [];
   for (const control of ANNEX_A_CONTROLS) {
     const entry = index.declarations(control.id).find((entity) => entity.kind === 'control');
-    rows.push(row(index, control.id, control.title, control.theme, entry));
+    rows.push(row(control.id, control.title, control.theme, entry));
   }
   const others = index
     .ofKind('control')
@@ -98,8 +120,8 @@ export function soaTable(index: WorkspaceIndex, asOf: string, errors = 0): SoaTa
   for (const entity of others) {
     const id = entity.id!.image;
     const problem = annexIdProblem(id);
-    if (problem) invalid.push({ ...row(index, id, entityTitle(entity) ?? '', 'invalid', entity), error: problem.message });
-    else rows.push(row(index, id, entityTitle(entity) ?? '', 'custom', entity));
+    if (problem) invalid.push({ ...row(id, entityTitle(entity) ?? '', 'invalid', entity), error: problem.message });
+    else rows.push(row(id, entityTitle(entity) ?? '', 'custom', entity));
   }
   rows.push(...invalid);
   const organization = index.first('organization');
@@ -118,7 +140,21 @@ function soaDocument(index: WorkspaceIndex): SoaDocument | undefined {
   };
 }
 
-function row(index: WorkspaceIndex, id: string, title: string, theme: SoaTheme, entry: Entity | undefined): SoaRow {
+/** The findings of a file that lie inside the entry's statement. */
+function findingsIn(entry: Entity, diagnostics: readonly Diagnostic[] | undefined): EntryFindings {
+  if (!diagnostics) return NO_FINDINGS;
+  let errors = 0;
+  let warnings = 0;
+  const { start, end } = entry.statement;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.start < start || diagnostic.end > end) continue;
+    if (diagnostic.severity === 'error') errors++;
+    else if (diagnostic.severity === 'warning') warnings++;
+  }
+  return errors === 0 && warnings === 0 ? NO_FINDINGS : { errors, warnings };
+}
+
+function rowOf(index: WorkspaceIndex, id: string, title: string, theme: SoaTheme, entry: Entity | undefined, findings: EntryFindings): SoaRow {
   const users = (kind: 'risk' | 'party'): EntityLink[] => {
     const seen = new Set<string>();
     const links: EntityLink[] = [];
@@ -158,6 +194,7 @@ function row(index: WorkspaceIndex, id: string, title: string, theme: SoaTheme, 
         }
       : undefined,
     location: entry ? { file: entry.file, start: entry.statement.start, end: entry.headEnd } : undefined,
+    findings,
   };
 }
 

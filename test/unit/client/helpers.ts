@@ -14,8 +14,8 @@ function at(location: { file: string; start: number } | undefined): PlainLocatio
 
 export function results(fixtureText: string, asOf = '2026-11-27'): { soa: SoaTableResult; risks: RiskRegisterResult; clauses: ClauseStatusResult } {
   const service = fixtureService(parseFixture(fixtureText), asOf);
-  const { index } = service.analysis();
-  const table = soaTable(index, asOf);
+  const { index, diagnostics } = service.analysis();
+  const table = soaTable(index, asOf, diagnostics);
   const register = riskRegister(index);
   return {
     soa: { ...table, rows: table.rows.map((row) => ({ ...row, location: at(row.location) })), folderUri: FOLDER },

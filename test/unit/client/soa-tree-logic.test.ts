@@ -104,12 +104,49 @@ describe('client: SoA tree logic', () => {
         ['A.5.7', 'applicable · partially implemented', 'circle-large-outline'],
         ['A.5.8', 'applicable · planned', 'clock'],
         ['A.5.9', 'applicable · not implemented', 'error'],
-        ['A.5.10', 'applicable · no status', 'warning'],
+        // Without a status: the checker's missing-field error, so an error icon.
+        ['A.5.10', 'applicable · no status', 'error'],
         ['A.7.4', 'excluded', 'circle-slash'],
         ['A.8.1', 'no SoA entry', 'question'],
         ['X-1', 'applicable · implemented', 'pass'],
       ],
     );
+  });
+
+  it('never shows a faulted entry green: an error is an error icon, an implemented entry with a warning a warning icon (the findings in the tooltip)', () => {
+    const { soa: faulted } = results(`//- /soa.isms
+role ciso "CISO" {
+  top-management yes
+}
+
+control A.5.1 {
+  applicable yes
+  reason "TODO: say why"
+  status implemented
+}
+
+control A.5.2 {
+  applicable no
+}
+
+control A.5.3 {
+  applicable yes
+  reason "Segregation of the payment duties"
+  status implemented
+}
+`);
+    const faultedRow = (id: string) => faulted.rows.find((r) => r.id === id)!;
+    // A placeholder justification (placeholder-text, a warning) on an implemented control.
+    assert.deepEqual(faultedRow('A.5.1').findings, { errors: 0, warnings: 1 });
+    assert.equal(controlIcon(faultedRow('A.5.1')).id, 'warning');
+    assert.match(controlTooltip(faultedRow('A.5.1')), /\*\*Findings:\*\* 1 warning in this entry \(see the Problems panel\)/);
+    // An exclusion without a reason (an error): no longer the muted "excluded" icon.
+    assert.equal(faultedRow('A.5.2').findings.errors, 1);
+    assert.equal(controlIcon(faultedRow('A.5.2')).id, 'error');
+    // A clean implemented entry stays green, with no findings line.
+    assert.deepEqual(faultedRow('A.5.3').findings, { errors: 0, warnings: 0 });
+    assert.equal(controlIcon(faultedRow('A.5.3')).id, 'pass');
+    assert.doesNotMatch(controlTooltip(faultedRow('A.5.3')), /Findings/);
   });
 
   it('explains a control in its tooltip: decision, users, attributes', () => {
