@@ -45,8 +45,14 @@ export function writeReproducer(reproducer: Reproducer): string {
     .replace(/^-|-$/g, '')
     .slice(0, 60);
   const file = path.join(FOUND_DIR, `${slug}-${(hashSeed(reproducer.message) % 0xffff).toString(16).padStart(4, '0')}.json`);
-  fs.writeFileSync(file, JSON.stringify(reproducer, null, 2) + '\n');
+  const kept = { ...reproducer, message: repoRelative(reproducer.message), stack: repoRelative(reproducer.stack) };
+  fs.writeFileSync(file, JSON.stringify(kept, null, 2) + '\n');
   return file;
+}
+
+/** Stack frames relative to the repository: a reproducer names no path of the machine it was found on. */
+export function repoRelative(text: string, root = process.cwd()): string {
+  return text.split(root + path.sep).join('');
 }
 
 export function readReproducers(): { file: string; reproducer: Reproducer }[] {

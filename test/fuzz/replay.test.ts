@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 
 import { runCliCase } from './cli-case';
-import { readReproducers } from './found';
+import { readReproducers, repoRelative } from './found';
 import { SLOW_MS } from './pipeline';
 import { FuzzRunner, type CaseFailure } from './runner';
 
@@ -18,6 +18,10 @@ describe('fuzz reproducers (test/fuzz/found)', function () {
   // One worker for all of them (quick fixes on every file, as `npm run fuzz -- --replay` runs them).
   const runner = new FuzzRunner({ setup: { pipeline: { probes: 4, codeActions: 1 }, xlsxEvery: 0, coverage: false }, hangMs: 15_000, slowMs: SLOW_MS });
   after(() => runner.close());
+
+  it('keep stack frames relative to the repository, not the path of the machine they were found on', () => {
+    assert.equal(repoRelative('at check (/x/repo/out/a.js:1:2)\n    at /x/repo/out/b.js:3:4', '/x/repo'), 'at check (out/a.js:1:2)\n    at out/b.js:3:4');
+  });
 
   it('are well-formed', () => {
     for (const { file, reproducer } of found) {

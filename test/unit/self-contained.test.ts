@@ -17,7 +17,6 @@ const SKIPPED_DIRS = new Set(['.git', 'node_modules', 'out', 'out-e2e', 'dist', 
  * Recorded data, not read as paths: the fuzzer's findings keep the stack trace
  * of the machine that found them.
  */
-const SKIPPED_PREFIXES = ['test/fuzz/found/'];
 /** Source, script, test, config and documentation files, by extension. */
 const EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs', '.json', '.jsonc', '.lua', '.el', '.sh', '.yml', '.yaml', '.md', '.tsv']);
 /** Folders whose files are scripts whatever their names (`.ci/run`, `bin/isms.js`). */
@@ -35,7 +34,6 @@ function walk(dir: string): string[] {
 function projectFiles(): string[] {
   return walk(ROOT)
     .map((file) => relative(ROOT, file).split('\\').join('/'))
-    .filter((file) => !SKIPPED_PREFIXES.some((prefix) => file.startsWith(prefix)))
     .filter((file) => EXTENSIONS.has(extname(file)) || SCRIPT_DIRS.some((dir) => file.startsWith(dir)) || CONFIG_FILES.has(file))
     .sort();
 }
