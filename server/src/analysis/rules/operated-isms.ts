@@ -81,31 +81,17 @@ export const operatedIsms: WorkspaceRule = {
     const programme = index.first('audit-programme');
     if (!programme) here('missing-audit-programme', 'the ISMS has no audit programme: add an audit-programme with its owner and interval', { kind: 'audit-programme' });
 
-    const audits = heldAndPlanned(index.ofKind('audit'), asOf).latestHeld;
-    if (audits) {
-      const interval = durationOf(programme, 'interval') ?? TWELVE_MONTHS;
-      const due = addDuration(audits.date, interval);
-      if (due < asOf) {
-        here(
-          'audit-overdue',
-          `the latest internal audit, ${audits.entity.id?.image ?? 'an audit'}, was held on ${audits.date}; with an interval of ${durationText(interval)} the next was due by ${due} (as of ${asOf})`,
-          audits.entity.id ? { entity: audits.entity.id.image } : {},
-        );
-      }
-    }
-
-    const reviews = heldAndPlanned(index.ofKind('review'), asOf).latestHeld;
-    if (reviews) {
-      const interval = durationOf(index.first('organization'), 'review-interval') ?? TWELVE_MONTHS;
-      const due = addDuration(reviews.date, interval);
-      if (due < asOf) {
-        here(
-          'management-review-overdue',
-          `the latest management review, ${reviews.entity.id?.image ?? 'a review'}, was held on ${reviews.date}; with an interval of ${durationText(interval)} the next was due by ${due} (as of ${asOf})`,
-          reviews.entity.id ? { entity: reviews.entity.id.image } : {},
-        );
-      }
-    }
+    // 9.2.2 and 9.3.1: the latest held audit and review, each within its interval.
+    const overdue = (code: 'audit-overdue' | 'management-review-overdue', records: readonly Entity[], interval: DurationValue, noun: string, unnamed: string) => {
+      const latest = heldAndPlanned(records, asOf).latestHeld;
+      if (!latest) return;
+      const due = addDuration(latest.date, interval);
+      if (due >= asOf) return;
+      const id = latest.entity.id?.image;
+      here(code, `the latest ${noun}, ${id ?? unnamed}, was held on ${latest.date}; with an interval of ${durationText(interval)} the next was due by ${due} (as of ${asOf})`, id ? { entity: id } : {});
+    };
+    overdue('audit-overdue', index.ofKind('audit'), durationOf(programme, 'interval') ?? TWELVE_MONTHS, 'internal audit', 'an audit');
+    overdue('management-review-overdue', index.ofKind('review'), durationOf(index.first('organization'), 'review-interval') ?? TWELVE_MONTHS, 'management review', 'a review');
 
     if (!index.first('soa')) {
       here('soa-not-approved', 'the Statement of Applicability has no version, approver or approval date: add a soa statement', { kind: 'soa' });

@@ -7,7 +7,7 @@
 import { HELPS_MEET } from '../../catalogue/framework-set';
 import type { CoverageTotals, FrameworkCoverage, RequirementCoverage, TargetState } from '../coverage';
 import { csvDocument } from './csv';
-import { escapeHtml } from './html';
+import { escapeHtml, htmlDocumentStart } from './html';
 import { markdownCell } from './markdown';
 import { xlsxText } from './xlsx';
 
@@ -152,18 +152,10 @@ export function coverageHtml(coverage: FrameworkCoverage): string {
   const rows = coverage.requirements
     .map((r) => `<tr><td>${escapeHtml(r.id)}</td><td>${escapeHtml(r.title)}</td><td class="${r.status}">${r.status}</td><td>${escapeHtml(targetsText(r))}</td></tr>`)
     .join('\n');
+  const title = escapeHtml(heading(coverage));
   return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="generator" content="ISMS Studio">',
-    `<title>${escapeHtml(heading(coverage))}</title>`,
-    `<style>${HTML_STYLE}</style>`,
-    '</head>',
-    '<body>',
-    `<h1>${escapeHtml(heading(coverage))}</h1>`,
+    ...htmlDocumentStart(title, HTML_STYLE, { viewport: false }),
+    `<h1>${title}</h1>`,
     coverageHtmlSection(coverage, 2),
     '<h2>Requirements</h2>',
     '<table><thead><tr><th>Requirement</th><th>Title</th><th>Status</th><th>Mapped ISO/IEC 27001 (state here)</th></tr></thead><tbody>',

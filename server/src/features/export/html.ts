@@ -245,22 +245,33 @@ function flaggedRisks(risks: RiskRegister): string[] {
   return groups.filter(([, ids]) => ids.length > 0).map(([label, ids]) => `<p class="flagged"><strong>${escapeHtml(label)}</strong> (${ids.length}): ${escapeHtml(ids.join(', '))}</p>`);
 }
 
-export function htmlReport({ soa, risks }: HtmlData): string {
-  const title = escapeHtml(reportTitle(soa));
-  const asOf = escapeHtml(soa.asOf);
-  const banner = draftBanner(soa);
+/**
+ * The lines of an exported HTML document up to `<body>`: a strict Content
+ * Security Policy (no script, no remote resource; inline style only), the
+ * already escaped `title` and the style sheet.
+ */
+export function htmlDocumentStart(title: string, style: string, { viewport }: { readonly viewport: boolean }): string[] {
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    ...(viewport ? ['<meta name="viewport" content="width=device-width, initial-scale=1">'] : []),
     '<meta name="generator" content="ISMS Studio">',
     `<title>${title}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
+  ];
+}
+
+export function htmlReport({ soa, risks }: HtmlData): string {
+  const title = escapeHtml(reportTitle(soa));
+  const asOf = escapeHtml(soa.asOf);
+  const banner = draftBanner(soa);
+  return [
+    ...htmlDocumentStart(title, STYLE, { viewport: true }),
     `<h1>${title}</h1>`,
     ...(banner ? [`<p class="draft" role="alert">${escapeHtml(banner)}</p>`] : []),
     `<p class="document-control">${escapeHtml(documentControlText(soa))}</p>`,
