@@ -32,8 +32,30 @@ function tempDir(files: Record<string, string | Buffer> = {}): string {
 
 /** Runs the CLI as an unprivileged user when the tests run as root (root ignores permissions). */
 function runAsUser(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+  const cli = isRoot ? cliForEveryone() : CLI;
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let everyonesCli: string | undefined;
+
+/**
+ * The command line's files copied where any user may read them: the clone
+ * may sit in a folder only root can enter (`mktemp -d` makes it 0700), and
+ * the unprivileged user must still be able to start the CLI.
+ */
+function cliForEveryone(): string {
+  if (everyonesCli) return everyonesCli;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-cli-'));
+  fs.chmodSync(dir, 0o755);
+  for (const name of ['cli.js', 'cli-main.js', 'cli-main.js.v8cache']) {
+    const from = path.join(path.dirname(CLI), name);
+    if (fs.existsSync(from)) {
+      fs.copyFileSync(from, path.join(dir, name));
+      fs.chmodSync(path.join(dir, name), 0o644);
+    }
+  }
+  return (everyonesCli = path.join(dir, 'cli.js'));
 }
 
 function chownTree(dir: string): void {
