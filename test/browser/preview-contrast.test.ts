@@ -8,12 +8,10 @@
 //
 // Needs /usr/bin/chromium; never `npx playwright install`.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
-import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { renderPreviewHtml } from '../../client/src/preview/html';
@@ -21,8 +19,8 @@ import type { UpdateMessage } from '../../client/src/preview/messages';
 import { riskRegister } from '../../server/src/features/risk-register';
 import { soaTable } from '../../server/src/features/soa-table';
 import { fixtureService, parseFixture } from '../helpers/fixture';
+import { webviewAssets } from './webview-assets';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -158,17 +156,7 @@ describe('SoA preview webview in Chromium (heat-map contrast and layout, issue 1
 
   before(async () => {
     assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
-    const bundle = await esbuild.build({
-      entryPoints: [path.join(ROOT, 'client/src/preview/webview/main.ts')],
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-    });
-    const script = bundle.outputFiles[0]!.text;
-    const style = readFileSync(path.join(ROOT, 'media/preview/preview.css'), 'utf8');
+    const { script, style } = await webviewAssets();
     server = http.createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const webview = { cspSource: origin, asWebviewUri: (resource: string) => ({ toString: () => `${origin}${resource}` }) };

@@ -8,12 +8,10 @@
 // Needs /usr/bin/chromium (`apt-get update && apt-get install -y chromium`);
 // never `npx playwright install`.
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 
-import * as esbuild from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { renderPreviewHtml } from '../../client/src/preview/html';
@@ -22,8 +20,8 @@ import { riskRegister } from '../../server/src/features/risk-register';
 import { soaTable } from '../../server/src/features/soa-table';
 import type { FrameworksResult, PlainLocation, RiskRegisterResult, SoaTableResult } from '../../server/src/protocol/custom-requests';
 import { fixtureService, parseFixture } from '../helpers/fixture';
+import { webviewAssets } from './webview-assets';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -166,18 +164,7 @@ describe('SoA preview webview in Chromium (XSS and CSP)', function () {
           '`apt-get update && apt-get install -y chromium` (never `npx playwright install`).',
       );
     }
-    // Bundle the webview script as scripts/build.mjs does, from the current sources.
-    const bundle = await esbuild.build({
-      entryPoints: [path.join(ROOT, 'client/src/preview/webview/main.ts')],
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      write: false,
-      logLevel: 'silent',
-    });
-    const script = bundle.outputFiles[0]!.text;
-    const style = readFileSync(path.join(ROOT, 'media/preview/preview.css'), 'utf8');
+    const { script, style } = await webviewAssets();
 
     server = http.createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');

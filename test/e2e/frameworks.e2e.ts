@@ -11,9 +11,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SoaPreviewPanel } from '../../client/src/preview/panel';
-import type { UpdateMessage } from '../../client/src/preview/messages';
 import { coverageSections } from '../../client/src/preview/webview/coverage';
-import { childrenOf, extensionApi, fileOf, labelOf, nextEvent, nodeLabelled, rows, showFile, withTimeout, workspaceFolder, SERVER_TIMEOUT_MS, type IsmsExtensionApi, type TreeNode } from './helpers';
+import { childrenOf, extensionApi, fileOf, labelOf, nextEvent, nodeLabelled, postedDuring, rows, showFile, updatesOf, withTimeout, workspaceFolder, SERVER_TIMEOUT_MS, type IsmsExtensionApi, type TreeNode } from './helpers';
 
 /** `label — description — icon id`. */
 function withIcons(nodes: readonly TreeNode[]): string[] {
@@ -173,19 +172,8 @@ suite('frameworks', () => {
     assert.ok(panel, 'no preview open');
     await withTimeout(panel.ready, SERVER_TIMEOUT_MS, 'the preview webview to say ready');
 
-    const webview = panel.panel.webview;
-    const posted: unknown[] = [];
-    const postMessage = webview.postMessage;
-    webview.postMessage = (message: unknown) => {
-      posted.push(message);
-      return postMessage.call(webview, message);
-    };
-    try {
-      await withTimeout(panel.refresh(), SERVER_TIMEOUT_MS, 'the preview to refresh');
-    } finally {
-      webview.postMessage = postMessage;
-    }
-    const update = posted.find((m): m is UpdateMessage => (m as { type?: string }).type === 'update');
+    const posted = await postedDuring(panel, () => withTimeout(panel!.refresh(), SERVER_TIMEOUT_MS, 'the preview to refresh'));
+    const update = updatesOf(posted)[0];
     assert.ok(update, 'no update posted');
     assert.equal(update.folderName, 'clinic');
     await withTimeout(panel.whenRendered(update.version), SERVER_TIMEOUT_MS, `version ${update.version} to be rendered`);

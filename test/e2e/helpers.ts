@@ -9,6 +9,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IsmsExtensionApi } from '../../client/src/extension';
+import type { UpdateMessage } from '../../client/src/preview/messages';
+import type { SoaPreviewPanel } from '../../client/src/preview/panel';
 import type { TreeNode } from '../../client/src/tree/node-tree';
 
 export type { IsmsExtensionApi, TreeNode };
@@ -142,4 +144,26 @@ export async function pollUntil(condition: () => boolean, timeoutMs: number, mes
     if (Date.now() > deadline) throw new Error(`${message} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Every message `panel` posts while `action` runs (watched on the webview's postMessage). */
+export async function postedDuring(panel: SoaPreviewPanel, action: () => Promise<unknown>): Promise<unknown[]> {
+  const webview = panel.panel.webview;
+  const posted: unknown[] = [];
+  const postMessage = webview.postMessage;
+  webview.postMessage = (message: unknown) => {
+    posted.push(message);
+    return postMessage.call(webview, message);
+  };
+  try {
+    await action();
+  } finally {
+    webview.postMessage = postMessage;
+  }
+  return posted;
+}
+
+/** The `update` messages among those posted. */
+export function updatesOf(posted: readonly unknown[]): UpdateMessage[] {
+  return posted.filter((m): m is UpdateMessage => (m as { type?: string }).type === 'update');
 }

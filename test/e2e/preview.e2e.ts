@@ -8,26 +8,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SoaPreviewPanel } from '../../client/src/preview/panel';
-import type { UpdateMessage } from '../../client/src/preview/messages';
 import { findingsView } from '../../client/src/preview/webview/findings';
-import { codeOf, extensionApi, fileOf, nextEvent, showFile, waitForDiagnostics, withTimeout, workspaceFolder, SERVER_TIMEOUT_MS } from './helpers';
-
-/** The updates `panel` posts while `action` runs (watched on the webview's postMessage). */
-async function postedDuring(panel: SoaPreviewPanel, action: () => Promise<unknown>): Promise<UpdateMessage[]> {
-  const webview = panel.panel.webview;
-  const posted: unknown[] = [];
-  const postMessage = webview.postMessage;
-  webview.postMessage = (message: unknown) => {
-    posted.push(message);
-    return postMessage.call(webview, message);
-  };
-  try {
-    await action();
-  } finally {
-    webview.postMessage = postMessage;
-  }
-  return posted.filter((m): m is UpdateMessage => (m as { type?: string }).type === 'update');
-}
+import { codeOf, extensionApi, fileOf, nextEvent, postedDuring, showFile, updatesOf, waitForDiagnostics, withTimeout, workspaceFolder, SERVER_TIMEOUT_MS } from './helpers';
 
 suite('SoA preview', () => {
   let panel: SoaPreviewPanel | undefined;
@@ -60,19 +42,8 @@ suite('SoA preview', () => {
     assert.ok(panel.lastPostedVersion >= 1, `lastPostedVersion ${panel.lastPostedVersion}`);
 
     // What the panel posts: watch the webview's postMessage while it refreshes.
-    const webview = panel.panel.webview;
-    const posted: unknown[] = [];
-    const postMessage = webview.postMessage;
-    webview.postMessage = (message: unknown) => {
-      posted.push(message);
-      return postMessage.call(webview, message);
-    };
-    try {
-      await withTimeout(panel.refresh(), SERVER_TIMEOUT_MS, 'the preview to refresh');
-    } finally {
-      webview.postMessage = postMessage;
-    }
-    const updates = posted.filter((m): m is UpdateMessage => (m as { type?: string }).type === 'update');
+    const posted = await postedDuring(panel, () => withTimeout(panel!.refresh(), SERVER_TIMEOUT_MS, 'the preview to refresh'));
+    const updates = updatesOf(posted);
     assert.equal(updates.length, 1, `posted: ${JSON.stringify(posted.map((m) => (m as { type?: string }).type))}`);
     const update = updates[0]!;
     assert.equal(update.folderName, 'clinic');
@@ -100,10 +71,10 @@ suite('SoA preview', () => {
     assert.ok(panel, 'the previous test opened no preview');
     const flawed = workspaceFolder('flawed');
     await waitForDiagnostics(fileOf('flawed', 'soa.isms'), (ds) => ds.some((d) => codeOf(d) === 'unknown-annex-control'));
-    const updates = await postedDuring(panel, async () => {
+    const updates = updatesOf(await postedDuring(panel, async () => {
       await withTimeout(vscode.commands.executeCommand('isms.openSoaPreview', flawed.uri), SERVER_TIMEOUT_MS, 'isms.openSoaPreview for flawed');
       await withTimeout(panel!.refresh(), SERVER_TIMEOUT_MS, 'the preview to refresh');
-    });
+    }));
     const update = updates.filter((u) => u.folderName === 'flawed').pop();
     assert.ok(update, `no update for flawed: ${JSON.stringify(updates.map((u) => u.folderName))}`);
     assert.equal(panel.panel.title, 'SoA Preview: flawed');
