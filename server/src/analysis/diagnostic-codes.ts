@@ -100,7 +100,7 @@ export const DIAGNOSTIC_CODES = {
   'missing-context': whole('warning', '4.1', 'No internal or external issue.'),
   'missing-climate-change-decision': whole('warning', '4.1 (Amd 1:2024)', 'No decision whether climate change is a relevant issue.'),
   'missing-interested-parties': whole('warning', '4.2', 'No interested party.'),
-  'missing-measurement': whole('warning', '9.1', 'No monitoring or measurement.'),
+  'missing-measurement': whole('warning', '9.1', 'No monitoring or measurement taken.'),
   'missing-internal-audit': whole('error', '9.2', 'No internal audit.'),
   'missing-management-review': whole('error', '9.3', 'No management review.'),
   'duplicate-singleton': statement('error', null, 'A second organization, scope, risk-criteria, soa, audit-programme or information security policy.'),

@@ -123,7 +123,12 @@ inside its block. A line that ends with \`,\` continues on the next line.
   \`change\` dated on or before the as-of date was held; one dated after it
   is planned and is never evidence (\`missing-internal-audit\` names the
   next planned audit). An audit, review or training without a valid \`date\`
-  counts as neither.
+  counts as neither. A \`measurement\` dated after the as-of date is planned
+  too: when every measurement is, \`missing-measurement\` names the next one
+  (a measurement without a \`date\` counts, as in v1: its date is optional).
+  A later record that says it was done (an audit with a \`result\` or
+  \`findings\`, a \`change\` with \`status done\`, a measurement with a \`result\`)
+  is a \`date-in-future\`.
 - **The information security policy** (v2) is the policy of \`type
   information-security\` (the first in path order; a second one is a
   \`duplicate-singleton\`); when no policy has a \`type\` and there is

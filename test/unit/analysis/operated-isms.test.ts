@@ -120,6 +120,99 @@ describe('held and planned (§7.2)', () => {
       'missing-awareness: no awareness training was held in the 12 months before 2026-11-27; T-1 is only planned, for 2026-12-01',
     ]);
   });
+
+  it('missing-measurement: measurements dated only after the as-of date are a plan; an undated one counts', () => {
+    const measurement = (id: string, date?: string) => `\nmeasurement ${id} "${id}" {\n  method "Scanner report"\n${date ? `  date ${date}\n` : ''}}\n`;
+    assert.deepEqual(findings(ORG + measurement('M-1', '2026-12-31') + measurement('M-2', '2026-12-15'), ['missing-measurement']), [
+      'missing-measurement: no measurement has been taken by 2026-11-27: M-2 is only planned, for 2026-12-15',
+    ]);
+    assert.deepEqual(findings(ORG + measurement('M-1', '2026-12-31') + measurement('M-2', '2026-11-27'), ['missing-measurement']), []);
+    assert.deepEqual(findings(ORG + measurement('M-1', '2026-12-31') + measurement('M-2'), ['missing-measurement']), []);
+    assert.deepEqual(findings(ORG, ['missing-measurement']), ['missing-measurement: no monitoring or measurement is recorded']);
+  });
+
+  it('date-in-future: a later audit, change or measurement is a plan, unless it says it was done', () => {
+    const text = `${ORG}
+audit IA-1 "Audit" {
+  date 2027-03-01
+  auditor "Consultant"
+  result "No nonconformities"
+}
+
+audit IA-2 "Audit" {
+  date 2027-09-01
+  auditor "Consultant"
+}
+
+change CH-1 "Move to the cloud" {
+  date 2027-01-10
+  purpose "Retire the server room"
+  status done
+}
+
+change CH-2 "New office" {
+  date 2027-02-10
+  purpose "Room for growth"
+  status planned
+}
+
+measurement M-1 "Patch time" {
+  result "9 days"
+  date 2026-12-31
+}
+
+measurement M-2 "Patch time" {
+  date 2027-01-31
+}
+`;
+    assert.deepEqual(findings(text, ['date-in-future']), [
+      "date-in-future: 'date 2027-03-01' is after the as-of date (2026-11-27), yet the audit has a result: a record cannot be dated in the future",
+      "date-in-future: 'date 2027-01-10' is after the as-of date (2026-11-27), yet the change is done: a record cannot be dated in the future",
+      "date-in-future: 'date 2026-12-31' is after the as-of date (2026-11-27), yet the measurement has a result: a record cannot be dated in the future",
+    ]);
+    assert.deepEqual(findings(text, ['date-in-future'], '2027-03-01'), []);
+  });
+});
+
+describe('exclusion-contradicted beyond the six controls of §7.4', () => {
+  const control = (id: string) => `\ncontrol ${id} {\n  applicable no\n  reason "Not relevant"\n}\n`;
+
+  it('is raised for the controls that govern the same records, and names one that counts', () => {
+    const records = `
+asset crm "CRM" {
+  owner ceo
+}
+
+asset laptops "Laptops" {
+  owner ceo
+  classification internal
+}
+
+supplier S-1 "Van hire" {
+  owner ceo
+  criticality low
+}
+
+incident INC-1 "Stolen handheld" {
+  reported 2026-08-14
+  severity medium
+  status open
+}
+`;
+    const excluded = ['A.5.12', 'A.5.20', 'A.5.21', 'A.5.22', 'A.5.23', 'A.5.25', 'A.5.26', 'A.5.27', 'A.5.28', 'A.6.8'].map(control).join('');
+    assert.deepEqual(findings(ORG + excluded + records, ['exclusion-contradicted']), [
+      'exclusion-contradicted: A.5.12 is excluded, yet the ISMS records classified assets it governs, such as asset laptops',
+      'exclusion-contradicted: A.5.20 is excluded, yet the ISMS records suppliers it governs, such as supplier S-1',
+      'exclusion-contradicted: A.5.22 is excluded, yet the ISMS records suppliers it governs, such as supplier S-1',
+      'exclusion-contradicted: A.5.25 is excluded, yet the ISMS records incidents it governs, such as incident INC-1',
+      'exclusion-contradicted: A.5.26 is excluded, yet the ISMS records incidents it governs, such as incident INC-1',
+      'exclusion-contradicted: A.5.27 is excluded, yet the ISMS records incidents it governs, such as incident INC-1',
+      'exclusion-contradicted: A.6.8 is excluded, yet the ISMS records incidents it governs, such as incident INC-1',
+    ]);
+    // Without the records, or with an asset that has no classification, the exclusions stand.
+    assert.deepEqual(findings(ORG + excluded, ['exclusion-contradicted']), []);
+    assert.deepEqual(findings(ORG + control('A.5.12') + records.replace('  classification internal\n', ''), ['exclusion-contradicted']), []);
+  });
 });
 
 describe('changed per-statement checks (§7.3)', () => {

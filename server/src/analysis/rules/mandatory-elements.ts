@@ -5,7 +5,7 @@
 import type { EntityKind } from '../../schema';
 import type { DiagnosticCode } from '../diagnostic-codes';
 import { hasField } from '../model';
-import { heldAndPlanned, plannedText } from './held';
+import { heldAndPlanned, plannedText, recordDate } from './held';
 import type { WorkspaceRule } from '../rule';
 import { wholeIsmsLocation } from '../whole-isms-location';
 
@@ -16,13 +16,18 @@ const REQUIRED_KINDS: [EntityKind, DiagnosticCode, string][] = [
   ['objective', 'missing-objectives', 'the ISMS has no information security objectives'],
   ['issue', 'missing-context', 'no internal or external issue is recorded'],
   ['party', 'missing-interested-parties', 'no interested party is recorded'],
-  ['measurement', 'missing-measurement', 'no monitoring or measurement is recorded'],
 ];
 
-/** Records that count only when held (§7.2): without a held one, the message names the next planned one. */
-const HELD_KINDS: [EntityKind, DiagnosticCode, string][] = [
-  ['audit', 'missing-internal-audit', 'internal audit'],
-  ['review', 'missing-management-review', 'management review'],
+/**
+ * Records that count only when held (§7.2): without a held one, the message
+ * names the next planned one. A measurement dated after the as-of date is a
+ * plan too (§7: a later record is never evidence), but one without a date
+ * counts, as in v1 (its `date` is optional; nothing says it is still to come).
+ */
+const HELD_KINDS: [EntityKind, DiagnosticCode, string, string][] = [
+  ['audit', 'missing-internal-audit', 'no internal audit is recorded', 'no internal audit has been held'],
+  ['review', 'missing-management-review', 'no management review is recorded', 'no management review has been held'],
+  ['measurement', 'missing-measurement', 'no monitoring or measurement is recorded', 'no measurement has been taken'],
 ];
 
 export const mandatoryElements: WorkspaceRule = {
@@ -52,16 +57,17 @@ export const mandatoryElements: WorkspaceRule = {
     for (const [kind, code, message] of REQUIRED_KINDS) {
       if (index.ofKind(kind).length === 0) report(code, at.file, at.start, at.end, message, { data: { kind } });
     }
-    for (const [kind, code, what] of HELD_KINDS) {
+    for (const [kind, code, none, notHeld] of HELD_KINDS) {
       const records = index.ofKind(kind);
       if (records.length === 0) {
-        report(code, at.file, at.start, at.end, `no ${what} is recorded`, { data: { kind } });
+        report(code, at.file, at.start, at.end, none, { data: { kind } });
         continue;
       }
+      if (kind === 'measurement' && records.some((record) => recordDate(record) === undefined)) continue;
       const { latestHeld, nextPlanned } = heldAndPlanned(records, asOf);
       if (latestHeld) continue;
       const planned = nextPlanned ? `: ${plannedText(nextPlanned)}` : '';
-      report(code, at.file, at.start, at.end, `no ${what} has been held by ${asOf}${planned}`, {
+      report(code, at.file, at.start, at.end, `${notHeld} by ${asOf}${planned}`, {
         data: { kind, ...(nextPlanned?.entity.id ? { entity: nextPlanned.entity.id.image } : {}) },
         ...(nextPlanned
           ? { related: [{ file: nextPlanned.entity.file, start: nextPlanned.entity.statement.start, end: nextPlanned.entity.headEnd, message: `planned for ${nextPlanned.date}` }] }
