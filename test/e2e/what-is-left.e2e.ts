@@ -244,7 +244,8 @@ suite("what's left is always visible (issue 13)", () => {
         assert.deepEqual(placeholders(soaUri, soa), expected);
         // Every other finding of soa.isms as before (those after the insertion moved down), and
         // on the new entries only what the variant leaves to decide: applicable ones lack a due
-        // date; excluded ones contradict the records of flawed for five controls.
+        // date; excluded ones contradict the records of flawed (its policies, assets, a classified
+        // asset, suppliers, incidents and obligations) for eleven controls.
         const firstNew = original.slice(0, lastControlEnd).split('\n').length;
         const insertedLines = stubs.split('\n').length + 1;
         const shifted = before.map((entry) => {
@@ -255,7 +256,7 @@ suite("what's left is always visible (issue 13)", () => {
         const onNew =
           variant.decision === 'applicable'
             ? missing.map((id) => `control-without-due@${headOf(id)}`)
-            : ['A.5.1', 'A.5.9', 'A.5.24', 'A.5.31'].map((id) => `exclusion-contradicted@${headOf(id)}`);
+            : ['A.5.1', 'A.5.9', 'A.5.12', 'A.5.20', 'A.5.22', 'A.5.24', 'A.5.25', 'A.5.26', 'A.5.27', 'A.5.31', 'A.6.8'].map((id) => `exclusion-contradicted@${headOf(id)}`);
         const expectedAll = [...shifted, ...missing.map((id) => `placeholder-text@${headOf(id) + 2}`), ...onNew];
         assert.deepEqual([...codesAtLines(soaUri)].sort(), expectedAll.sort());
       } finally {
