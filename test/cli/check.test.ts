@@ -26,6 +26,18 @@ describe('isms check', () => {
     assert.equal(run.status, 0);
   });
 
+  it('keeps the clinic clean up to the end of the window examples/README.md gives, and no further', () => {
+    const count = fs.readdirSync('examples/clinic').filter((f) => f.endsWith('.isms')).length;
+    for (const asOf of ['2026-11-27', '2026-12-31', '2027-01-31']) {
+      const run = runCli(['check', 'examples/clinic', '--as-of', asOf]);
+      assert.equal(run.stdout, `${count} files checked: no problems\n`, `as of ${asOf}`);
+    }
+    // The next day the open nonconformity NC-02 is past its due date, as an auditor would see.
+    const after = runCli(['check', 'examples/clinic', '--as-of', '2027-02-01']);
+    assert.match(after.stdout, /^examples\/clinic\/audits\.isms:\d+:\d+: warning nonconformity-overdue \[10\.2\]: NC-02 is still open; its corrective action was due on 2027-01-31 \(as of 2027-02-01\)\n/);
+    assert.match(after.stdout, /0 errors, 1 warning\n$/);
+  });
+
   it('lists every code over the flawed examples (exit 1)', () => {
     const codes = new Set<string>();
     // The codes of issue 14 (hostile input) are raised by test/fixtures/hostile-codes.
