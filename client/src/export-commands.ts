@@ -51,22 +51,34 @@ export function errorCount(folder: vscode.Uri): number {
   return count;
 }
 
-/** The draft warning's text: the error count and what exporting now means. */
-export function draftWarning(name: string, errors: number): { message: string; detail: string } {
+/**
+ * The draft warning's text: the error count and what exporting now means.
+ * `hidden`: how many of the errors the `isms.severity` setting keeps out of the Problems panel.
+ */
+export function draftWarning(name: string, errors: number, hidden = 0): { message: string; detail: string } {
+  const where =
+    hidden === 0
+      ? 'see the Problems panel'
+      : `${hidden === errors ? (errors === 1 ? 'it is' : 'all are') : `${hidden} of them ${hidden === 1 ? 'is' : 'are'}`} hidden from the Problems panel by the isms.severity setting, but not from an auditor`;
   return {
     message: `${name} has ${errors} ${errors === 1 ? 'error' : 'errors'}: export it anyway as a draft?`,
     detail:
       'An export of an ISMS with errors is not a final Statement of Applicability: an auditor would find the same problems. ' +
-      'Fix them first (see the Problems panel), or export a draft to share work in progress.',
+      `Fix them first (${where}), or export a draft to share work in progress.`,
   };
 }
 
-/** `true` to go on with the export. */
-async function confirmDraft(target: PreviewTarget, ifErrors: ExportCommandOptions['ifErrors']): Promise<boolean> {
-  const errors = errorCount(defaultDirectory(target));
+/**
+ * `true` to go on with the export. The errors are those that make the SoA a
+ * draft (the server's count, at the standard severities, which the export's
+ * banner prints); without an answer from the server, those of the Problems panel.
+ */
+async function confirmDraft(requests: IsmsRequests, target: PreviewTarget, ifErrors: ExportCommandOptions['ifErrors']): Promise<boolean> {
+  const shown = errorCount(defaultDirectory(target));
+  const errors = (await requests.soaTable(target.uri).catch(() => null))?.errors ?? shown;
   if (errors === 0 || ifErrors === 'draft') return true;
   if (ifErrors === 'cancel') return false;
-  const { message, detail } = draftWarning(target.name, errors);
+  const { message, detail } = draftWarning(target.name, errors, Math.max(0, errors - shown));
   const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, EXPORT_AS_DRAFT);
   return choice === EXPORT_AS_DRAFT;
 }
@@ -159,7 +171,7 @@ export async function exportIsms(requests: IsmsRequests, options: ExportCommandO
   const format = options.format ?? (await pickFormat());
   if (!format) return undefined;
   // Before anything is fetched or written: an ISMS with errors exports as a draft only if the user says so.
-  if (!(await confirmDraft(target, options.ifErrors))) return undefined;
+  if (!(await confirmDraft(requests, target, options.ifErrors))) return undefined;
 
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `ISMS: exporting ${format.toUpperCase()}…` },

@@ -197,20 +197,26 @@ export function codeActions(snapshot: Snapshot, file: string, start: number, end
   return codeActionsOf(snapshot, file, start, end);
 }
 
-/** The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors (`errors` counts them); each row counts the findings in its entry. */
+/**
+ * The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors (`errors` counts them); each row counts the findings in its entry.
+ * Judged by the findings at their standard severities: a severity configured in the editor does not make a draft a controlled document.
+ */
 export function soaTable(snapshot: Snapshot): SoaTable {
-  const { index, diagnostics } = snapshot.analysis();
-  return soaTableOf(index, snapshot.asOf, diagnostics);
+  const { index, findings } = snapshot.analysis();
+  return soaTableOf(index, snapshot.asOf, findings);
 }
 
 export function riskRegister(snapshot: Snapshot): RiskRegister {
   return riskRegisterOf(snapshot.analysis().index);
 }
 
-/** Clause readiness (LANGUAGE.md §7.5): every clause 4–10.2 with its state, findings, records and the auditor's questions. */
+/**
+ * Clause readiness (LANGUAGE.md §7.5): every clause 4–10.2 with its state, findings, records and the auditor's questions.
+ * Judged by the findings at their standard severities: a check turned off or down in the editor still establishes its clause.
+ */
 export function clauseStatus(snapshot: Snapshot): ClauseStatus[] {
-  const { diagnostics, index } = snapshot.analysis();
-  return clauseStatusOf(diagnostics, index);
+  const { findings, index } = snapshot.analysis();
+  return clauseStatusOf(findings, index);
 }
 
 /** The findings that `// isms-ignore CODE: reason` comments took out (LANGUAGE.md §7.7), with their reasons. */

@@ -167,4 +167,25 @@ suite('views', () => {
     assert.deepEqual(rows(invalid), ['A.12.3.1 Information backup — invalid id', 'A.9.99 Visitor badges — invalid id']);
     assert.deepEqual(invalid.map((n) => (n.item.iconPath as vscode.ThemeIcon).id), ['error', 'error']);
   });
+
+  test('isms.severity changes the Problems panel, not the Clauses view: a check turned off still fails its clause', async () => {
+    const organization = fileOf('flawed', 'organization.isms');
+    const settings = vscode.workspace.getConfiguration('isms');
+    const hidden = waitForDiagnostics(organization, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'missing-scope'));
+    await settings.update('severity', { 'missing-scope': 'off' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await hidden;
+      api.views.clauses.refresh();
+      const roots = await childrenOf(api.views.clauses);
+      const context = await childrenOf(api.views.clauses, nodeLabelled(await childrenOf(api.views.clauses, roots[1]), '4 Context of the organization'));
+      const scope = context.find((n) => labelOf(n.item).startsWith('4.3 '))!;
+      assert.equal(scope.item.contextValue, 'isms.clause.fail', 'no scope fails 4.3 whatever the Problems panel shows');
+      assert.match(rows(await childrenOf(api.views.clauses, scope)).join('\n'), /the ISMS has no scope/);
+    } finally {
+      const back = waitForDiagnostics(organization, (ds) => ds.some((d) => codeOf(d) === 'missing-scope'));
+      await settings.update('severity', undefined, vscode.ConfigurationTarget.Workspace);
+      await back;
+      api.views.clauses.refresh();
+    }
+  });
 });

@@ -109,6 +109,29 @@ describe('language server: workspace and diagnostics', function () {
     assert.ok(!diagnostics.some((d) => d.code === 'review-overdue'), 'not overdue as of 2020');
   });
 
+  it('judges clause readiness and the SoA by the standard severities, whatever isms.severity shows', async () => {
+    // The clinic without its scope (missing-scope, an error of 4.3) and with A.5.1 lacking its
+    // status (control-missing-status, an error of 6.1.3): the settings turn one off and show the other as a note.
+    const dir = copyFolder('examples/clinic');
+    const organization = path.join(dir, 'organization.isms');
+    const soaFile = path.join(dir, 'soa.isms');
+    fs.writeFileSync(organization, fs.readFileSync(organization, 'utf8').replace(/^scope \{[\s\S]*?^\}\n/m, ''));
+    fs.writeFileSync(soaFile, fs.readFileSync(soaFile, 'utf8').replace('status implemented\n  owner it-lead\n  evidence "policies/information-security.md"', 'owner it-lead\n  evidence "policies/information-security.md"'));
+    client = await LspClient.start([dir], { settings: { ...SETTINGS, severity: { 'missing-scope': 'off', 'control-missing-status': 'info' } } });
+    const shown = (await client.waitForDiagnostics(fileUri(soaFile), (p) => p.diagnostics.length > 0)).diagnostics;
+    assert.deepEqual(shown.map((d) => `${d.code}:${d.severity}:${d.range.start.line + 1}`), ['control-missing-status:3:15']);
+    const atOrganization = (await client.waitForDiagnostics(fileUri(organization))).diagnostics;
+    assert.deepEqual(atOrganization, [], 'missing-scope is off in the Problems panel');
+
+    // What an auditor would find is unchanged: 4.3 and 6.1.3 fail, and the SoA is a draft with two errors.
+    const { clauses } = await client.request<{ clauses: { clause: string; status: string }[] }>('isms/clauseStatus', { uri: fileUri(dir) });
+    const stateOf = (id: string) => clauses.find((c) => c.clause === id)!.status;
+    assert.deepEqual(['4.3', '6.1.3', '6.1.2'].map(stateOf), ['fail', 'fail', 'pass']);
+    const soa = await client.request<{ errors: number; rows: { id: string; findings: { errors: number; warnings: number } }[] }>('isms/soaTable', { uri: fileUri(dir) });
+    assert.equal(soa.errors, 2);
+    assert.deepEqual(soa.rows.find((r) => r.id === 'A.5.1')!.findings, { errors: 1, warnings: 0 });
+  });
+
   it('formats a document with the canonical layout', async () => {
     const dir = tempWorkspace('//- /a.isms\nscope   {\n     statement "x"   // kept\n}\n');
     const uri = fileUri(path.join(dir, 'a.isms'));

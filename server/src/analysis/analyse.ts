@@ -23,8 +23,17 @@ export interface FileAnalysis {
 
 export interface WorkspaceAnalysis {
   readonly index: WorkspaceIndex;
-  /** All findings, sorted by file, then position. */
+  /** All findings, sorted by file, then position, at the severities the host configured (`isms.severity`): what the editor shows. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The same findings at the severities of the code table, none turned off:
+   * what an auditor would find. Clause readiness, the SoA's draft state and
+   * framework coverage judge by these, because a configured severity changes
+   * how a finding is shown, not whether the ISMS meets the clause (a finding
+   * is accepted, with its reason, by a suppression). The same array as
+   * `diagnostics` when no severity is configured.
+   */
+  readonly findings: readonly Diagnostic[];
   /** The findings that `// isms-ignore` comments took out (LANGUAGE.md §7.7), sorted as `diagnostics`. */
   readonly suppressed: readonly SuppressedFinding[];
 }
@@ -203,9 +212,11 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
   const keptReport = collector(kept);
   for (const problem of problems) keptReport(problem.code, problem.file, problem.start, problem.end, problem.message, { data: problem.data });
   const overrides = options.severities;
+  const findings = capFindings(sortDiagnostics(kept), files);
   return {
     index,
-    diagnostics: capFindings(sortDiagnostics(applySeverities(kept, overrides)), files),
+    diagnostics: overrides && Object.keys(overrides).length > 0 ? capFindings(applySeverities(kept, overrides), files) : findings,
+    findings,
     suppressed: suppressed.filter((s) => overrides?.[s.diagnostic.code] !== 'off').sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)),
   };
 }

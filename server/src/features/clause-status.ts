@@ -4,10 +4,14 @@
  * checks table (schema/clause-readiness.ts) and the diagnostics:
  *
  * - `fail`: an error under the clause;
- * - `warn`: only warnings (notes, a configured severity, do not count);
+ * - `warn`: only warnings (notes do not count);
  * - `pass`: it has checks the checker knows, and none fired;
  * - `unverified`: no check can establish it: the status lists what the ISMS
  *   records for it and what an auditor will ask. Never shown as passing.
+ *
+ * The language service passes the findings at their standard severities
+ * (WorkspaceAnalysis.findings): a severity configured in the editor changes
+ * how a finding is shown, not whether the clause is met.
  *
  * A finding counts for the clauses whose checks list its code; a finding of
  * a code that carries the clause of the kind it stands in (`missing-field`,

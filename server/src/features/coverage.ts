@@ -225,10 +225,10 @@ export function requirementsMappedTo(framework: FrameworkInfo, isoId: string): r
   return derived(requirementsByIsoId, framework).get(isoId) ?? [];
 }
 
-/** Clause states from the findings (the clause status feature's). */
+/** Clause states from the findings at their standard severities (the clause status feature's, as clause readiness judges them). */
 export function clauseStatesOf(snapshot: Snapshot): ClauseStates {
   const states = new Map<string, ClauseState>();
-  for (const entry of clauseStatus(snapshot.diagnostics())) states.set(entry.clause, entry.status);
+  for (const entry of clauseStatus(snapshot.analysis().findings)) states.set(entry.clause, entry.status);
   return (id) => states.get(id);
 }
 

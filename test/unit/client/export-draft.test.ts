@@ -34,7 +34,10 @@ describe('client: the export command warns before writing an ISMS with errors (i
   let choice: string | undefined;
   const folder = { uri: uri('file:///ws/flawed'), name: 'flawed', index: 0 };
   const target = uri('file:///tmp/out/soa.md');
+  /** The server's count of the errors that make the SoA a draft; undefined: the server does not answer. */
+  let soaErrors: number | undefined;
   const requests = {
+    soaTable: () => Promise.resolve(soaErrors === undefined ? null : { errors: soaErrors }),
     export: (format: string, folderUri: string) => {
       exported.push(`${format} ${folderUri}`);
       return Promise.resolve({ format, encoding: 'utf8', content: '# SoA', fileName: 'soa.md' });
@@ -57,6 +60,7 @@ describe('client: the export command warns before writing an ISMS with errors (i
     written = [];
     exported = [];
     choice = undefined;
+    soaErrors = undefined;
     answer('vscode.Uri.parse', (text: unknown) => uri(String(text)));
     answer('vscode.Uri.joinPath', (base: unknown, ...parts: unknown[]) => uri(`${String(base)}/${parts.join('/')}`));
     answer('vscode.workspace.getWorkspaceFolder', (u: unknown) => (String(u).startsWith('file:///ws/flawed') ? folder : undefined));
@@ -97,7 +101,7 @@ describe('client: the export command warns before writing an ISMS with errors (i
     assert.equal((options as { modal: boolean }).modal, true);
     assert.match((options as { detail: string }).detail, /^An export of an ISMS with errors is not a final Statement of Applicability/);
     assert.deepEqual(buttons, ['Export as Draft']);
-    assert.deepEqual(exported, [], 'nothing is asked of the server');
+    assert.deepEqual(exported, [], 'nothing is exported');
     assert.deepEqual(written, [], 'nothing is written');
   });
 
@@ -127,6 +131,31 @@ describe('client: the export command warns before writing an ISMS with errors (i
     assert.equal(String(result), 'file:///tmp/out/soa.md');
     assert.deepEqual(warnings, []);
     assert.deepEqual(written, ['file:///tmp/out/soa.md # SoA']);
+  });
+
+  it('counts the errors that make the SoA a draft, also those isms.severity hides from the Problems panel', async () => {
+    // The server counts 2 errors at their standard severities; the Problems panel shows one (the other is off).
+    diagnostics([['file:///ws/flawed/soa.isms', [ERROR, WARNING]]]);
+    soaErrors = 2;
+    const result = await exports.exportIsms(requests as never, { format: 'md', folderUri: 'file:///ws/flawed', target: target as never });
+    assert.equal(result, undefined);
+    const [message, options] = warnings[0]!;
+    assert.equal(message, 'flawed has 2 errors: export it anyway as a draft?');
+    assert.match((options as { detail: string }).detail, /Fix them first \(1 of them is hidden from the Problems panel by the isms\.severity setting, but not from an auditor\)/);
+    // None shown at all: still asked.
+    warnings = [];
+    diagnostics([]);
+    soaErrors = 1;
+    await exports.exportIsms(requests as never, { format: 'md', folderUri: 'file:///ws/flawed', target: target as never });
+    assert.equal(warnings[0]![0], 'flawed has 1 error: export it anyway as a draft?');
+    assert.match((warnings[0]![1] as { detail: string }).detail, /Fix them first \(it is hidden from the Problems panel/);
+    // The server says none: written without asking, as the export carries no draft banner
+    // (a severity raised to error in the settings does not make the SoA a draft).
+    warnings = [];
+    diagnostics([['file:///ws/flawed/soa.isms', [ERROR]]]);
+    soaErrors = 0;
+    assert.equal(String(await exports.exportIsms(requests as never, { format: 'md', folderUri: 'file:///ws/flawed', target: target as never })), 'file:///tmp/out/soa.md');
+    assert.deepEqual(warnings, []);
   });
 
   it('the draft warning’s text', () => {
