@@ -65,9 +65,10 @@ export function reparse(previous: ParsedFile, text: string): Reparse | undefined
   const fast = parseFast(slice);
   const parsedWindow = fast ? { ...fast, errors: fast.errors.length > 0 ? fast.errors : NO_ERRORS } : from === 0 || startsAfterLineBreak(slice) ? parseLocally(slice) : undefined;
   if (!parsedWindow) return undefined;
-  // The window must not run into the statement before it or after it on the same line.
+  // The window must not run into the statement before it or after it on the same line
+  // (a line break inside a block comment does not end a line: `owner a /* … */ b` is one statement).
   const firstStart = parsedWindow.statements.length > 0 ? parsedWindow.statements[0].start : slice.length;
-  if (from > 0 && !hasLineBreak(slice, 0, firstStart)) return undefined;
+  if (from > 0 && !hasLineBreakOutside(slice, 0, firstStart, parsedWindow.comments)) return undefined;
   const last = parsedWindow.statements[parsedWindow.statements.length - 1];
   // The statement after the window must start a line of its own (a line comment at the window's end would swallow it).
   if (to < statements.length && !endsAtLineStart(slice)) return undefined;
@@ -157,8 +158,16 @@ function endsAtLineStart(text: string): boolean {
   return i >= 0 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13);
 }
 
-function hasLineBreak(text: string, start: number, end: number): boolean {
+/** Whether a line break stands in [start, end) outside the block comments (sorted, with offsets in `text`). */
+function hasLineBreakOutside(text: string, start: number, end: number, comments: readonly Comment[]): boolean {
+  let next = 0;
   for (let i = start; i < end; i++) {
+    while (next < comments.length && comments[next].end <= i) next++;
+    const comment = comments[next];
+    if (comment && comment.kind === 'block' && comment.start <= i) {
+      i = comment.end - 1;
+      continue;
+    }
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) return true;
   }

@@ -180,7 +180,7 @@ export const KINDS: readonly KindSpec[] = [
       field('likelihood-scale', text, 'One label per likelihood level, level 1 first.', { required: true, list: true }),
       field('impact-scale', text, 'One label per impact level, level 1 first.', { required: true, list: true }),
       field('acceptance', number, 'Scores (likelihood × impact) at or below this are acceptable.', { required: true, placeholder: '6' }),
-      field('assessment-interval', duration, 'How often each risk is reassessed (8.2).', { clause: '8.2' }),
+      field('assessment-interval', duration, 'How often each risk is reassessed (8.2); 12 months when not given.', { clause: '8.2' }),
     ],
   },
   {

@@ -116,7 +116,11 @@ inside its block. A line that ends with \`,\` continues on the next line.
 - **Dates** are days (no time zones). Overdue checks compare with the as-of
   date: today (UTC) unless \`--as-of\` or the \`isms.asOf\` setting pins it.
   \`assessed\` plus \`assessment-interval\` (months and years keep the day of
-  the month, clamped to the month's end) must not be before it.
+  the month, clamped to the month's end) must not be before it. Every
+  planned interval the ISMS leaves unset is 12 months: \`assessment-interval\`,
+  the audit programme's \`interval\`, the organization's \`review-interval\`,
+  a supplier's \`review-interval\`, and a policy's review without
+  \`next-review\`.
 - **Files in path order**: "first" (the first policy, the first file) means
   the order of workspace-relative paths.
 - **Held and planned** (v2): an \`audit\`, \`review\`, \`training\` or

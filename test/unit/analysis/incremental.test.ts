@@ -61,6 +61,14 @@ describe('incremental re-analysis', () => {
     assert.deepEqual(plain(reanalyseFile(before, edited)), plain(analyseFile('o.isms', edited)));
   });
 
+  it('keeps a statement going across a block comment that an edit closes on a later line (found by the property test)', () => {
+    // `owner a /* … */ b` is one statement even when the comment spans lines: the window after `owner a` must not start a new one.
+    const before = analyseFile('o.isms', 'risk R-1 "a" {\n  owner a\n}\nowner b /*\nnote\nowner c\n');
+    const edited = 'risk R-1 "a" {\n  owner a\n}\nowner b /*\nnote*/ owner c\n';
+    assert.deepEqual(plain(reanalyseFile(before, edited)), plain(analyseFile('o.isms', edited)));
+    assert.deepEqual(reanalyseFile(before, edited).model.parsed.statements.map((statement) => statement.name), ['risk', 'owner']);
+  });
+
   it("re-checks only the window's references (an unknown Annex A id in another risk is not reported twice)", () => {
     const text = 'risk R-1 "a" {\n  controls A.38.7\n}\n\nrisk R-2 "b" {\n  owner cto\n}\n';
     const before = analyseFile('r.isms', text);

@@ -121,6 +121,23 @@ describe('held and planned (§7.2)', () => {
     ]);
   });
 
+  it('risk-assessment-overdue: 12 months when the risk criteria set no assessment-interval', () => {
+    const criteria = (interval: string) => `\nrisk-criteria {\n  likelihood-scale "1", "2", "3"\n  impact-scale "1", "2", "3"\n  acceptance 4\n${interval}}\n`;
+    const risk = (id: string, assessed: string) => `\nrisk ${id} "${id}" {\n  owner ceo\n  likelihood 1\n  impact 1\n  assessed ${assessed}\n}\n`;
+    const risks = risk('R-1', '2025-11-26') + risk('R-2', '2025-11-27');
+    assert.deepEqual(findings(ORG + criteria('') + risks, ['risk-assessment-overdue']), [
+      'risk-assessment-overdue: R-1 was last assessed on 2025-11-26; reassessment was due on 2026-11-26, 12 months after it as no assessment-interval is set (as of 2026-11-27)',
+    ]);
+    // Without risk criteria at all (missing-risk-criteria), the same default.
+    assert.equal(findings(ORG + risks, ['risk-assessment-overdue']).length, 1);
+    // A planned interval decides.
+    assert.deepEqual(findings(ORG + criteria('  assessment-interval 2 years\n') + risks, ['risk-assessment-overdue']), []);
+    assert.deepEqual(findings(ORG + criteria('  assessment-interval 6 months\n') + risks, ['risk-assessment-overdue']), [
+      'risk-assessment-overdue: R-1 was last assessed on 2025-11-26; reassessment was due on 2026-05-26 (as of 2026-11-27)',
+      'risk-assessment-overdue: R-2 was last assessed on 2025-11-27; reassessment was due on 2026-05-27 (as of 2026-11-27)',
+    ]);
+  });
+
   it('missing-measurement: measurements dated only after the as-of date are a plan; an undated one counts', () => {
     const measurement = (id: string, date?: string) => `\nmeasurement ${id} "${id}" {\n  method "Scanner report"\n${date ? `  date ${date}\n` : ''}}\n`;
     assert.deepEqual(findings(ORG + measurement('M-1', '2026-12-31') + measurement('M-2', '2026-12-15'), ['missing-measurement']), [

@@ -21,11 +21,11 @@ import { informationSecurityPolicy } from '../information-security-policy';
 import { fieldText, firstField, hasField, type Entity } from '../model';
 import type { WorkspaceRule } from '../rule';
 import { addDuration } from '../../util/dates';
+import { DEFAULT_INTERVAL } from '../default-interval';
 import { heldAndPlanned, plannedText } from './held';
 import { wholeIsmsLocation } from '../whole-isms-location';
 
 /** The default of the audit programme's `interval`, the organization's `review-interval` and the awareness cycle. */
-export const TWELVE_MONTHS: DurationValue = { amount: 12, unit: 'month' };
 
 /** A duration field's value, when it is a duration. */
 function durationOf(entity: Entity | undefined, name: string): DurationValue | undefined {
@@ -90,15 +90,15 @@ export const operatedIsms: WorkspaceRule = {
       const id = latest.entity.id?.image;
       here(code, `the latest ${noun}, ${id ?? unnamed}, was held on ${latest.date}; with an interval of ${durationText(interval)} the next was due by ${due} (as of ${asOf})`, id ? { entity: id } : {});
     };
-    overdue('audit-overdue', index.ofKind('audit'), durationOf(programme, 'interval') ?? TWELVE_MONTHS, 'internal audit', 'an audit');
-    overdue('management-review-overdue', index.ofKind('review'), durationOf(index.first('organization'), 'review-interval') ?? TWELVE_MONTHS, 'management review', 'a review');
+    overdue('audit-overdue', index.ofKind('audit'), durationOf(programme, 'interval') ?? DEFAULT_INTERVAL, 'internal audit', 'an audit');
+    overdue('management-review-overdue', index.ofKind('review'), durationOf(index.first('organization'), 'review-interval') ?? DEFAULT_INTERVAL, 'management review', 'a review');
 
     if (!index.first('soa')) {
       here('soa-not-approved', 'the Statement of Applicability has no version, approver or approval date: add a soa statement', { kind: 'soa' });
     }
 
     const awareness = heldAndPlanned(index.ofKind('training'), asOf, (training) => fieldText(training, 'type') === 'awareness');
-    const recent = awareness.latestHeld && addDuration(awareness.latestHeld.date, TWELVE_MONTHS) >= asOf;
+    const recent = awareness.latestHeld && addDuration(awareness.latestHeld.date, DEFAULT_INTERVAL) >= asOf;
     if (!recent) {
       const last = awareness.latestHeld ? `; the latest, ${awareness.latestHeld.entity.id?.image ?? 'a training'}, was on ${awareness.latestHeld.date}` : '';
       const planned = awareness.nextPlanned ? `; ${plannedText(awareness.nextPlanned)}` : '';

@@ -3,14 +3,14 @@
  * as-of date; or (v2) a policy without `next-review` was approved more than
  * 12 months before it (policies are reviewed at planned intervals).
  */
-import { isCalendarDate, type DurationValue } from '../../../../grammar/src';
+import { isCalendarDate } from '../../../../grammar/src';
 import { firstField } from '../model';
 import type { ContextualFileRule } from '../rule';
 import { addDuration } from '../../util/dates';
+import { DEFAULT_INTERVAL } from '../default-interval';
 import { reportAtValue } from '../placement';
 
 /** How long a policy without `next-review` stays current after its approval. */
-export const POLICY_REVIEW_INTERVAL: DurationValue = { amount: 12, unit: 'month' };
 
 export const reviewOverdue: ContextualFileRule = {
   name: 'review-overdue',
@@ -32,7 +32,7 @@ export const reviewOverdue: ContextualFileRule = {
       const approvedField = firstField(policy, 'approved');
       const approved = approvedField?.args[0];
       if (!approvedField || approved?.kind !== 'date' || !isCalendarDate(approved.image)) continue;
-      const due = addDuration(approved.image, POLICY_REVIEW_INTERVAL);
+      const due = addDuration(approved.image, DEFAULT_INTERVAL);
       if (due >= asOf) continue;
       reportAtValue(
         report,

@@ -6,14 +6,14 @@
  * (12 months when not given) before the as-of date (on `reviewed`), or a
  * `high` criticality supplier never reviewed (at the head).
  */
-import { decodeDuration, isCalendarDate, type DurationValue } from '../../../../grammar/src';
+import { decodeDuration, isCalendarDate } from '../../../../grammar/src';
 import { fieldText, firstField, hasField } from '../model';
 import { entityData, nameOf } from '../records';
 import type { ContextualFileRule } from '../rule';
 import { addDuration } from '../../util/dates';
+import { DEFAULT_INTERVAL } from '../default-interval';
 import { reportAtHead, reportAtValue } from '../placement';
 
-const DEFAULT_INTERVAL: DurationValue = { amount: 12, unit: 'month' };
 
 export const supplierChecks: ContextualFileRule = {
   name: 'supplier-checks',
