@@ -25,8 +25,6 @@ import { DEFAULT_INTERVAL } from '../default-interval';
 import { heldAndPlanned, plannedText } from './held';
 import { wholeIsmsLocation } from '../whole-isms-location';
 
-/** The default of the audit programme's `interval`, the organization's `review-interval` and the awareness cycle. */
-
 /** A duration field's value, when it is a duration. */
 function durationOf(entity: Entity | undefined, name: string): DurationValue | undefined {
   const value = entity ? firstField(entity, name)?.args[0] : undefined;
