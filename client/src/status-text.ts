@@ -45,11 +45,13 @@ export function statusText(folderUri: string | undefined, latest: ReadonlyMap<st
   if (analysis.files === 0) {
     return { text: `$(shield) ${name}: no .isms file`, detail: 'No ISMS in this folder', severity: 'information', folderUri };
   }
-  const detail = `${plural(analysis.errors, 'error')}, ${plural(analysis.warnings, 'warning')}`;
+  // Errors that isms.severity hides from the Problems panel are still errors to an auditor: never a green status.
+  const hidden = analysis.hiddenErrors ?? 0;
+  const detail = `${plural(analysis.errors, 'error')}, ${plural(analysis.warnings, 'warning')}${hidden > 0 ? `; ${plural(hidden, 'error')} hidden by isms.severity` : ''}`;
   return {
     text: `$(shield) ${name}: SoA ${analysis.soaDeclared}/93`,
     detail,
-    severity: analysis.errors > 0 ? 'error' : analysis.warnings > 0 ? 'warning' : 'information',
+    severity: analysis.errors > 0 || hidden > 0 ? 'error' : analysis.warnings > 0 ? 'warning' : 'information',
     folderUri,
   };
 }

@@ -219,6 +219,11 @@ export function clauseStatus(snapshot: Snapshot): ClauseStatus[] {
   return clauseStatusOf(findings, index);
 }
 
+/** How many errors an auditor would find that the configured severities (`isms.severity`) show as less, or not at all. */
+export function hiddenErrors(snapshot: Snapshot): number {
+  return snapshot.analysis().hiddenErrors;
+}
+
 /** The findings that `// isms-ignore CODE: reason` comments took out (LANGUAGE.md §7.7), with their reasons. */
 export function suppressedFindings(snapshot: Snapshot): readonly SuppressedFinding[] {
   return snapshot.analysis().suppressed;

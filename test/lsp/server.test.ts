@@ -130,6 +130,10 @@ describe('language server: workspace and diagnostics', function () {
     const soa = await client.request<{ errors: number; rows: { id: string; findings: { errors: number; warnings: number } }[] }>('isms/soaTable', { uri: fileUri(dir) });
     assert.equal(soa.errors, 2);
     assert.deepEqual(soa.rows.find((r) => r.id === 'A.5.1')!.findings, { errors: 1, warnings: 0 });
+    // The language status learns that the Problems panel hides both (it is never green then).
+    const changed = client.notifications.filter((n) => n.method === 'isms/analysisChanged').map((n) => n.params as { errors: number; hiddenErrors?: number });
+    const last = changed[changed.length - 1];
+    assert.deepEqual(last && { errors: last.errors, hiddenErrors: last.hiddenErrors }, { errors: 0, hiddenErrors: 2 });
   });
 
   it('formats a document with the canonical layout', async () => {

@@ -34,6 +34,8 @@ export interface WorkspaceAnalysis {
    * `diagnostics` when no severity is configured.
    */
   readonly findings: readonly Diagnostic[];
+  /** How many errors of `findings` the configured severities show as less than an error, or not at all. */
+  readonly hiddenErrors: number;
   /** The findings that `// isms-ignore` comments took out (LANGUAGE.md §7.7), sorted as `diagnostics`. */
   readonly suppressed: readonly SuppressedFinding[];
 }
@@ -213,10 +215,12 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
   for (const problem of problems) keptReport(problem.code, problem.file, problem.start, problem.end, problem.message, { data: problem.data });
   const overrides = options.severities;
   const findings = capFindings(sortDiagnostics(kept), files);
+  const configured = overrides !== undefined && Object.keys(overrides).length > 0;
   return {
     index,
-    diagnostics: overrides && Object.keys(overrides).length > 0 ? capFindings(applySeverities(kept, overrides), files) : findings,
+    diagnostics: configured ? capFindings(applySeverities(kept, overrides), files) : findings,
     findings,
+    hiddenErrors: configured ? kept.filter((d) => d.severity === 'error' && overrides[d.code] !== undefined && overrides[d.code] !== 'error').length : 0,
     suppressed: suppressed.filter((s) => overrides?.[s.diagnostic.code] !== 'off').sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)),
   };
 }

@@ -5,7 +5,7 @@
  * and tells the client (views refresh on `isms/analysisChanged`).
  */
 import type { Connection } from 'vscode-languageserver';
-import { soaCoverage } from '../language-service';
+import { hiddenErrors, soaCoverage } from '../language-service';
 import { collectIfGrown, limitHeapGrowth } from '../node-host/heap-policy';
 import { ANALYSIS_CHANGED_NOTIFICATION, type AnalysisChangedParams } from './custom-requests';
 import type { DiagnosticsPublisher } from './diagnostics-publisher';
@@ -74,6 +74,7 @@ export class AnalysisScheduler {
         folderUri: folder.uri,
         errors,
         warnings,
+        hiddenErrors: hiddenErrors(snapshot),
         soaDeclared: soaCoverage(snapshot),
         files: snapshot.fileNames().length,
         analysisMs: Math.round(performance.now() - began),

@@ -101,6 +101,8 @@ export interface AnalysisChangedParams {
   readonly folderUri: string;
   readonly errors: number;
   readonly warnings: number;
+  /** Errors at their standard severity that `isms.severity` shows as less or turns off (absent: none). */
+  readonly hiddenErrors?: number;
   /** SoA coverage: Annex A controls with an entry, of 93. */
   readonly soaDeclared: number;
   /** How many `.isms` files the folder has (0: no ISMS there, whatever its counts). */

@@ -24,6 +24,14 @@ describe('client: the ISMS language status (issue 13)', () => {
     assert.deepEqual(statusText(FLAWED, latest), { text: '$(shield) flawed: SoA 6/93', detail: '14 errors, 1 warning', severity: 'error', folderUri: FLAWED });
   });
 
+  it('is never green while isms.severity hides errors, and says how many', () => {
+    const hiding = new Map<string, AnalysisChangedParams>([[CLINIC, { folderUri: CLINIC, errors: 0, warnings: 1, hiddenErrors: 2, soaDeclared: 93, files: 7 }]]);
+    assert.deepEqual(statusText(CLINIC, hiding), { text: '$(shield) clinic: SoA 93/93', detail: '0 errors, 1 warning; 2 errors hidden by isms.severity', severity: 'error', folderUri: CLINIC });
+    const one = new Map<string, AnalysisChangedParams>([[CLINIC, { folderUri: CLINIC, errors: 0, warnings: 0, hiddenErrors: 1, soaDeclared: 93, files: 7 }]]);
+    assert.equal(statusText(CLINIC, one)!.detail, '0 errors, 0 warnings; 1 error hidden by isms.severity');
+    assert.equal(statusText(CLINIC, one)!.severity, 'error');
+  });
+
   it('says "no .isms file" instead of SoA 0/93', () => {
     assert.equal(statusText(EMPTY, latest)!.text, '$(shield) My Empty: no .isms file');
   });
