@@ -53,13 +53,13 @@ export function errorCount(folder: vscode.Uri): number {
 
 /**
  * The draft warning's text: the error count and what exporting now means.
- * `hidden`: how many of the errors the `isms.severity` setting keeps out of the Problems panel.
+ * `hidden`: how many of the errors the Problems panel does not show (`isms.severity`, `isms-ignore` comments).
  */
 export function draftWarning(name: string, errors: number, hidden = 0): { message: string; detail: string } {
   const where =
     hidden === 0
       ? 'see the Problems panel'
-      : `${hidden === errors ? (errors === 1 ? 'it is' : 'all are') : `${hidden} of them ${hidden === 1 ? 'is' : 'are'}`} hidden from the Problems panel by the isms.severity setting, but not from an auditor`;
+      : `${hidden === errors ? (errors === 1 ? 'it is' : 'all are') : `${hidden} of them ${hidden === 1 ? 'is' : 'are'}`} hidden from the Problems panel (by isms.severity or an isms-ignore comment), but not from an auditor`;
   return {
     message: `${name} has ${errors} ${errors === 1 ? 'error' : 'errors'}: export it anyway as a draft?`,
     detail:

@@ -45,9 +45,9 @@ export function statusText(folderUri: string | undefined, latest: ReadonlyMap<st
   if (analysis.files === 0) {
     return { text: `$(shield) ${name}: no .isms file`, detail: 'No ISMS in this folder', severity: 'information', folderUri };
   }
-  // Errors that isms.severity hides from the Problems panel are still errors to an auditor: never a green status.
+  // Errors that isms.severity or an isms-ignore comment hides from the Problems panel are still errors to an auditor: never a green status.
   const hidden = analysis.hiddenErrors ?? 0;
-  const detail = `${plural(analysis.errors, 'error')}, ${plural(analysis.warnings, 'warning')}${hidden > 0 ? `; ${plural(hidden, 'error')} hidden by isms.severity` : ''}`;
+  const detail = `${plural(analysis.errors, 'error')}, ${plural(analysis.warnings, 'warning')}${hidden > 0 ? `; ${plural(hidden, 'error')} hidden from the Problems panel (isms.severity, isms-ignore)` : ''}`;
   return {
     text: `$(shield) ${name}: SoA ${analysis.soaDeclared}/93`,
     detail,

@@ -199,7 +199,7 @@ export function codeActions(snapshot: Snapshot, file: string, start: number, end
 
 /**
  * The SoA; a draft (LANGUAGE.md §7.6) while the workspace has errors (`errors` counts them); each row counts the findings in its entry.
- * Judged by the findings at their standard severities: a severity configured in the editor does not make a draft a controlled document.
+ * Judged by what an auditor would find (WorkspaceAnalysis.findings): neither a severity configured in the editor nor a suppressed error makes a draft a controlled document.
  */
 export function soaTable(snapshot: Snapshot): SoaTable {
   const { index, findings } = snapshot.analysis();
@@ -212,14 +212,14 @@ export function riskRegister(snapshot: Snapshot): RiskRegister {
 
 /**
  * Clause readiness (LANGUAGE.md §7.5): every clause 4–10.2 with its state, findings, records and the auditor's questions.
- * Judged by the findings at their standard severities: a check turned off or down in the editor still establishes its clause.
+ * Judged by what an auditor would find (WorkspaceAnalysis.findings): a check turned off or down in the editor, or a suppressed error, still fails its clause.
  */
 export function clauseStatus(snapshot: Snapshot): ClauseStatus[] {
   const { findings, index } = snapshot.analysis();
   return clauseStatusOf(findings, index);
 }
 
-/** How many errors an auditor would find that the configured severities (`isms.severity`) show as less, or not at all. */
+/** How many errors an auditor would find that the Problems panel does not show as errors: suppressed, or shown as less or not at all by `isms.severity`. */
 export function hiddenErrors(snapshot: Snapshot): number {
   return snapshot.analysis().hiddenErrors;
 }

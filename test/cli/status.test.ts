@@ -1,5 +1,8 @@
 /** `isms status [PATH] [--format text|json|md] [--as-of]`: clause readiness (LANGUAGE.md §7.5), a report that exits 0. */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { expectGolden } from '../helpers/golden';
 import { isOneLineError, runCli } from '../helpers/run-cli';
 
@@ -41,6 +44,32 @@ describe('isms status', () => {
     const summary = report.summary;
     assert.equal(summary.fail + summary.warn + summary.unverified + summary.pass, 30);
     assert.ok(['fail', 'warn', 'unverified', 'pass'].every((state) => typeof summary[state] === 'number'));
+  });
+
+  it('fails a clause whose error is suppressed (the reason explains it, the gate lets it pass); a suppressed warning is answered', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-status-'));
+    fs.cpSync('examples/clinic', dir, { recursive: true });
+    const organization = path.join(dir, 'organization.isms');
+    const text = fs.readFileSync(organization, 'utf8').replace(/^scope \{[\s\S]*?^\}\n/m, '');
+    fs.writeFileSync(organization, text.replace(/^organization /m, '// isms-ignore missing-scope: the scope is with the board for approval (BRD-12)\norganization '));
+    // isms check is the gate: the suppression takes the error out (LANGUAGE.md §7.7).
+    const check = runCli(['check', dir, ...AS_OF]);
+    assert.equal(check.status, 0, check.stdout);
+    assert.match(check.stdout, /no problems; 1 finding suppressed\n$/);
+    // isms status is what an auditor would find: 4.3 fails, and the finding says why it was suppressed.
+    const run = runCli(['status', dir, '--format', 'json', ...AS_OF]);
+    const scope = JSON.parse(run.stdout).clauses.find((c: { clause: string }) => c.clause === '4.3');
+    assert.equal(scope.state, 'fail');
+    assert.deepEqual(scope.findings.map((f: { code: string; suppressed?: string }) => [f.code, f.suppressed]), [['missing-scope', 'the scope is with the board for approval (BRD-12)']]);
+    assert.match(runCli(['status', dir, ...AS_OF]).stdout, /^ {2}4\.3 Determining the scope of the information security management system +fail +1 error: missing-scope \(suppressed\)$/m);
+    // A suppressed warning is answered by its reason: the clinic with a policy overdue and suppressed keeps 5.2 passing.
+    const policies = path.join(dir, 'policies.isms');
+    const first = fs.readFileSync(policies, 'utf8');
+    fs.writeFileSync(organization, text);
+    fs.writeFileSync(policies, first.replace(/^(\s*)next-review \d{4}-\d{2}-\d{2}$/m, '$1// isms-ignore review-overdue: the board reviews it on 2026-12-04\n$1next-review 2026-11-01'));
+    const states = JSON.parse(runCli(['status', dir, '--format', 'json', ...AS_OF]).stdout).clauses;
+    assert.equal(states.find((c: { clause: string }) => c.clause === '5.2').state, 'pass');
+    assert.match(runCli(['check', dir, ...AS_OF]).stdout, /1 finding suppressed\n$/);
   });
 
   it('prints Markdown: the table and a section per unverified clause', () => {

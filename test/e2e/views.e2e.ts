@@ -168,6 +168,38 @@ suite('views', () => {
     assert.deepEqual(invalid.map((n) => (n.item.iconPath as vscode.ThemeIcon).id), ['error', 'error']);
   });
 
+  test('a suppressed error leaves the Problems panel but still fails its clause, marked suppressed with its reason', async () => {
+    const organization = fileOf('flawed', 'organization.isms');
+    const document = await vscode.workspace.openTextDocument(organization);
+    const original = document.getText();
+    const head = document.positionAt(original.indexOf('organization "Brightline Couriers Ltd" {'));
+    const comment = '// isms-ignore missing-scope: the scope is with the board for approval (BRD-12)\n';
+    const hidden = waitForDiagnostics(organization, (ds) => ds.length > 0 && !ds.some((d) => codeOf(d) === 'missing-scope'));
+    const insert = new vscode.WorkspaceEdit();
+    insert.insert(organization, head, comment);
+    assert.equal(await vscode.workspace.applyEdit(insert), true);
+    try {
+      await hidden;
+      api.views.clauses.refresh();
+      const roots = await childrenOf(api.views.clauses);
+      const context = await childrenOf(api.views.clauses, nodeLabelled(await childrenOf(api.views.clauses, roots[1]), '4 Context of the organization'));
+      const scope = context.find((n) => labelOf(n.item).startsWith('4.3 '))!;
+      assert.equal(scope.item.contextValue, 'isms.clause.fail');
+      const finding = (await childrenOf(api.views.clauses, scope)).find((n) => n.item.contextValue === 'isms.finding')!;
+      assert.equal(finding.item.description, 'missing-scope · suppressed');
+      assert.match((finding.item.tooltip as vscode.MarkdownString).value, /Suppressed by `isms-ignore`: the scope is with the board for approval \\\(BRD\\-12\\\)\. The reason explains the error to an auditor; it does not meet the clause\.$/);
+    } finally {
+      const back = waitForDiagnostics(organization, (ds) => ds.some((d) => codeOf(d) === 'missing-scope'));
+      const remove = new vscode.WorkspaceEdit();
+      remove.delete(organization, new vscode.Range(head, document.positionAt(document.offsetAt(head) + comment.length)));
+      assert.equal(await vscode.workspace.applyEdit(remove), true);
+      if (document.isDirty) await document.save();
+      assert.equal(document.getText(), original);
+      await back;
+      api.views.clauses.refresh();
+    }
+  });
+
   test('isms.severity changes the Problems panel, not the Clauses view: a check turned off still fails its clause', async () => {
     const organization = fileOf('flawed', 'organization.isms');
     const settings = vscode.workspace.getConfiguration('isms');

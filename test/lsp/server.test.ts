@@ -136,6 +136,23 @@ describe('language server: workspace and diagnostics', function () {
     assert.deepEqual(last && { errors: last.errors, hiddenErrors: last.hiddenErrors }, { errors: 0, hiddenErrors: 2 });
   });
 
+  it('keeps a suppressed error failing its clause and the SoA a draft, while the Problems panel and the gate let it pass', async () => {
+    const dir = copyFolder('examples/clinic');
+    const organization = path.join(dir, 'organization.isms');
+    const text = fs.readFileSync(organization, 'utf8').replace(/^scope \{[\s\S]*?^\}\n/m, '');
+    fs.writeFileSync(organization, text.replace(/^organization /m, '// isms-ignore missing-scope: the scope is with the board for approval (BRD-12)\norganization '));
+    client = await LspClient.start([dir], { settings: SETTINGS });
+    assert.deepEqual((await client.waitForDiagnostics(fileUri(organization))).diagnostics, []);
+    const { clauses } = await client.request<{ clauses: { clause: string; status: string; findings: { code: string; suppressed?: string }[] }[] }>('isms/clauseStatus', { uri: fileUri(dir) });
+    const scope = clauses.find((c) => c.clause === '4.3')!;
+    assert.equal(scope.status, 'fail');
+    assert.deepEqual(scope.findings.map((f) => [f.code, f.suppressed]), [['missing-scope', 'the scope is with the board for approval (BRD-12)']]);
+    assert.equal((await client.request<{ errors: number }>('isms/soaTable', { uri: fileUri(dir) })).errors, 1);
+    const changed = client.notifications.filter((n) => n.method === 'isms/analysisChanged').map((n) => n.params as { errors: number; hiddenErrors?: number });
+    const last = changed[changed.length - 1];
+    assert.deepEqual(last && { errors: last.errors, hiddenErrors: last.hiddenErrors }, { errors: 0, hiddenErrors: 1 });
+  });
+
   it('formats a document with the canonical layout', async () => {
     const dir = tempWorkspace('//- /a.isms\nscope   {\n     statement "x"   // kept\n}\n');
     const uri = fileUri(path.join(dir, 'a.isms'));

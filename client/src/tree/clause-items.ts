@@ -102,7 +102,8 @@ export function findingIcon(severity: FindingResult['severity']): IconSpec {
 export function findingTooltip(finding: FindingResult): string {
   const where = finding.location ? `\n\n${escapeMarkdown(fileName(finding.location.uri))}, line ${finding.location.range.start.line + 1}` : '';
   const clause = finding.clause ? ` · ISO/IEC 27001:2022 ${escapeMarkdown(finding.clause)}` : '';
-  return `${escapeMarkdown(finding.message)}\n\n${finding.severity} ${code(finding.code)}${clause}${where}`;
+  const suppressed = finding.suppressed !== undefined ? `\n\nSuppressed by \`isms-ignore\`: ${escapeMarkdown(finding.suppressed)}. The reason explains the error to an auditor; it does not meet the clause.` : '';
+  return `${escapeMarkdown(finding.message)}\n\n${finding.severity} ${code(finding.code)}${clause}${where}${suppressed}`;
 }
 
 /** For a folder node, over the clauses without sub-clauses: `1 failing · 2 with warnings · 14 unverified · 13 passing`. */

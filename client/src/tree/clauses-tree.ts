@@ -41,7 +41,7 @@ export class ClausesTreeProvider extends IsmsTreeProvider<ClauseStatusResult> {
         ...sortFindings(clause.findings).map((finding): TreeNode => {
           const child = new vscode.TreeItem(finding.message.split(/\r?\n|\r/)[0], vscode.TreeItemCollapsibleState.None);
           child.id = ids.id('clause', clause.clause, 'finding', finding.code);
-          child.description = finding.code;
+          child.description = finding.suppressed !== undefined ? `${finding.code} · suppressed` : finding.code;
           child.iconPath = themeIcon(findingIcon(finding.severity));
           child.tooltip = markdown(findingTooltip(finding));
           child.contextValue = 'isms.finding';

@@ -26,15 +26,17 @@ export interface WorkspaceAnalysis {
   /** All findings, sorted by file, then position, at the severities the host configured (`isms.severity`): what the editor shows. */
   readonly diagnostics: readonly Diagnostic[];
   /**
-   * The same findings at the severities of the code table, none turned off:
-   * what an auditor would find. Clause readiness, the SoA's draft state and
-   * framework coverage judge by these, because a configured severity changes
-   * how a finding is shown, not whether the ISMS meets the clause (a finding
-   * is accepted, with its reason, by a suppression). The same array as
-   * `diagnostics` when no severity is configured.
+   * What an auditor would find: the same findings at the severities of the
+   * code table, none turned off, and the suppressed errors too (marked with
+   * their reason). Clause readiness, the SoA's draft state and framework
+   * coverage judge by these: a configured severity changes how a finding is
+   * shown, and a suppression explains a finding, but neither makes an ISMS
+   * meet a clause. (A suppressed warning, something an auditor would ask
+   * about, is answered by its reason and is left out.) The same array as
+   * `diagnostics` when no severity is configured and no error is suppressed.
    */
   readonly findings: readonly Diagnostic[];
-  /** How many errors of `findings` the configured severities show as less than an error, or not at all. */
+  /** How many errors of `findings` the Problems panel does not show as errors: suppressed, or shown as less or not at all by the configured severities. */
   readonly hiddenErrors: number;
   /** The findings that `// isms-ignore` comments took out (LANGUAGE.md §7.7), sorted as `diagnostics`. */
   readonly suppressed: readonly SuppressedFinding[];
@@ -214,13 +216,17 @@ export function analyseWorkspace(files: readonly FileAnalysis[], options: Analys
   const keptReport = collector(kept);
   for (const problem of problems) keptReport(problem.code, problem.file, problem.start, problem.end, problem.message, { data: problem.data });
   const overrides = options.severities;
-  const findings = capFindings(sortDiagnostics(kept), files);
   const configured = overrides !== undefined && Object.keys(overrides).length > 0;
+  const diagnostics = capFindings(configured ? applySeverities(sortDiagnostics(kept), overrides) : sortDiagnostics(kept), files);
+  // An error stays a nonconformity when a comment suppresses it: the reason explains it to the auditor, it does not meet the clause.
+  const suppressedErrors = suppressed.filter((s) => s.diagnostic.severity === 'error').map((s): Diagnostic => ({ ...s.diagnostic, suppressed: s.reason }));
+  const findings = !configured && suppressedErrors.length === 0 ? diagnostics : capFindings(sortDiagnostics([...kept, ...suppressedErrors]), files);
+  const overridden = configured ? kept.filter((d) => d.severity === 'error' && overrides[d.code] !== undefined && overrides[d.code] !== 'error').length : 0;
   return {
     index,
-    diagnostics: configured ? capFindings(applySeverities(kept, overrides), files) : findings,
+    diagnostics,
     findings,
-    hiddenErrors: configured ? kept.filter((d) => d.severity === 'error' && overrides[d.code] !== undefined && overrides[d.code] !== 'error').length : 0,
+    hiddenErrors: overridden + suppressedErrors.length,
     suppressed: suppressed.filter((s) => overrides?.[s.diagnostic.code] !== 'off').sort((a, b) => compareDiagnostics(a.diagnostic, b.diagnostic)),
   };
 }

@@ -25,6 +25,8 @@ export interface Diagnostic extends Location {
   readonly related?: readonly RelatedLocation[];
   /** Machine-readable facts for quick fixes (see {@link DiagnosticData}). */
   readonly data?: DiagnosticData;
+  /** On an error that an `isms-ignore` comment suppresses, its reason (only in WorkspaceAnalysis.findings, what an auditor would find). */
+  readonly suppressed?: string;
 }
 
 /** Facts quick fixes need; each key is optional and documented where it is set. */

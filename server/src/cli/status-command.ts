@@ -63,8 +63,9 @@ function findingCounts(status: ClauseStatus): string {
   return [status.errors > 0 ? plural(status.errors, 'error') : '', status.warnings > 0 ? plural(status.warnings, 'warning') : ''].filter(Boolean).join(', ');
 }
 
+/** The codes of the findings; a suppressed error says so (it still fails the clause). */
 function codesOf(findings: readonly PositionedDiagnostic[]): string {
-  return [...new Set(findings.map((f) => f.diagnostic.code))].join(', ');
+  return [...new Set(findings.map((f) => (f.diagnostic.suppressed !== undefined ? `${f.diagnostic.code} (suppressed)` : f.diagnostic.code)))].join(', ');
 }
 
 /** `6 policies, 23 risks` (only what the ISMS has), or `nothing recorded`. */
@@ -111,7 +112,15 @@ export function jsonStatus(rows: readonly Row[], asOf: string, files: number): s
           checks: status.checks,
           records: status.records.map(({ kind, field, label, count }) => ({ kind, field: field ?? null, label, count })),
           asks: status.asks,
-          findings: findings.map(({ file, line, column, diagnostic }) => ({ file, line, column, severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message })),
+          findings: findings.map(({ file, line, column, diagnostic }) => ({
+            file,
+            line,
+            column,
+            severity: diagnostic.severity,
+            code: diagnostic.code,
+            message: diagnostic.message,
+            ...(diagnostic.suppressed !== undefined ? { suppressed: diagnostic.suppressed } : {}),
+          })),
         })),
       },
       null,

@@ -9,9 +9,11 @@
  * - `unverified`: no check can establish it: the status lists what the ISMS
  *   records for it and what an auditor will ask. Never shown as passing.
  *
- * The language service passes the findings at their standard severities
- * (WorkspaceAnalysis.findings): a severity configured in the editor changes
- * how a finding is shown, not whether the clause is met.
+ * The language service passes what an auditor would find
+ * (WorkspaceAnalysis.findings): the findings at their standard severities,
+ * suppressed errors included. A severity configured in the editor changes
+ * how a finding is shown, and a suppression explains an error, but neither
+ * meets the clause.
  *
  * A finding counts for the clauses whose checks list its code; a finding of
  * a code that carries the clause of the kind it stands in (`missing-field`,

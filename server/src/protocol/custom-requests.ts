@@ -49,6 +49,8 @@ export interface FindingResult {
   readonly message: string;
   readonly clause: string | null;
   readonly location: PlainLocation | undefined;
+  /** An error an `isms-ignore` comment suppresses: its reason (it still fails the clause). */
+  readonly suppressed?: string;
 }
 export type ClauseStatusResult = {
   readonly folderUri: string;
@@ -101,7 +103,7 @@ export interface AnalysisChangedParams {
   readonly folderUri: string;
   readonly errors: number;
   readonly warnings: number;
-  /** Errors at their standard severity that `isms.severity` shows as less or turns off (absent: none). */
+  /** Errors an auditor would find that the Problems panel does not show as errors: suppressed by `isms-ignore`, or shown as less or turned off by `isms.severity` (absent: none). */
   readonly hiddenErrors?: number;
   /** SoA coverage: Annex A controls with an entry, of 93. */
   readonly soaDeclared: number;

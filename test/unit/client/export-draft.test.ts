@@ -141,7 +141,7 @@ describe('client: the export command warns before writing an ISMS with errors (i
     assert.equal(result, undefined);
     const [message, options] = warnings[0]!;
     assert.equal(message, 'flawed has 2 errors: export it anyway as a draft?');
-    assert.match((options as { detail: string }).detail, /Fix them first \(1 of them is hidden from the Problems panel by the isms\.severity setting, but not from an auditor\)/);
+    assert.match((options as { detail: string }).detail, /Fix them first \(1 of them is hidden from the Problems panel \(by isms\.severity or an isms-ignore comment\), but not from an auditor\)/);
     // None shown at all: still asked.
     warnings = [];
     diagnostics([]);

@@ -26,9 +26,9 @@ describe('client: the ISMS language status (issue 13)', () => {
 
   it('is never green while isms.severity hides errors, and says how many', () => {
     const hiding = new Map<string, AnalysisChangedParams>([[CLINIC, { folderUri: CLINIC, errors: 0, warnings: 1, hiddenErrors: 2, soaDeclared: 93, files: 7 }]]);
-    assert.deepEqual(statusText(CLINIC, hiding), { text: '$(shield) clinic: SoA 93/93', detail: '0 errors, 1 warning; 2 errors hidden by isms.severity', severity: 'error', folderUri: CLINIC });
+    assert.deepEqual(statusText(CLINIC, hiding), { text: '$(shield) clinic: SoA 93/93', detail: '0 errors, 1 warning; 2 errors hidden from the Problems panel (isms.severity, isms-ignore)', severity: 'error', folderUri: CLINIC });
     const one = new Map<string, AnalysisChangedParams>([[CLINIC, { folderUri: CLINIC, errors: 0, warnings: 0, hiddenErrors: 1, soaDeclared: 93, files: 7 }]]);
-    assert.equal(statusText(CLINIC, one)!.detail, '0 errors, 0 warnings; 1 error hidden by isms.severity');
+    assert.equal(statusText(CLINIC, one)!.detail, '0 errors, 0 warnings; 1 error hidden from the Problems panel (isms.severity, isms-ignore)');
     assert.equal(statusText(CLINIC, one)!.severity, 'error');
   });
 

@@ -76,7 +76,14 @@ export function registerCustomRequests(context: ServerContext): void {
       const snapshot = folder.service.snapshot();
       const clauses = clauseStatus(snapshot).map((status) => ({
         ...status,
-        findings: status.findings.map((d) => ({ code: d.code, severity: d.severity, message: d.message, clause: d.clause, location: plainLocation(folder, snapshot, d) })),
+        findings: status.findings.map((d) => ({
+          code: d.code,
+          severity: d.severity,
+          message: d.message,
+          clause: d.clause,
+          location: plainLocation(folder, snapshot, d),
+          ...(d.suppressed !== undefined ? { suppressed: d.suppressed } : {}),
+        })),
       }));
       return { folderUri: folder.uri, clauses };
     }),
