@@ -168,6 +168,14 @@ suite('views', () => {
     assert.deepEqual(invalid.map((n) => (n.item.iconPath as vscode.ThemeIcon).id), ['error', 'error']);
   });
 
+  /** Flawed's clause 4.3 in the Clauses view, asked afresh. */
+  async function flawedScopeClause(): Promise<TreeNode> {
+    api.views.clauses.refresh();
+    const roots = await childrenOf(api.views.clauses);
+    const context = await childrenOf(api.views.clauses, nodeLabelled(await childrenOf(api.views.clauses, roots[1]), '4 Context of the organization'));
+    return context.find((n) => labelOf(n.item).startsWith('4.3 '))!;
+  }
+
   test('a suppressed error leaves the Problems panel but still fails its clause, marked suppressed with its reason', async () => {
     const organization = fileOf('flawed', 'organization.isms');
     const document = await vscode.workspace.openTextDocument(organization);
@@ -180,10 +188,7 @@ suite('views', () => {
     assert.equal(await vscode.workspace.applyEdit(insert), true);
     try {
       await hidden;
-      api.views.clauses.refresh();
-      const roots = await childrenOf(api.views.clauses);
-      const context = await childrenOf(api.views.clauses, nodeLabelled(await childrenOf(api.views.clauses, roots[1]), '4 Context of the organization'));
-      const scope = context.find((n) => labelOf(n.item).startsWith('4.3 '))!;
+      const scope = await flawedScopeClause();
       assert.equal(scope.item.contextValue, 'isms.clause.fail');
       const finding = (await childrenOf(api.views.clauses, scope)).find((n) => n.item.contextValue === 'isms.finding')!;
       assert.equal(finding.item.description, 'missing-scope · suppressed');
@@ -207,10 +212,7 @@ suite('views', () => {
     await settings.update('severity', { 'missing-scope': 'off' }, vscode.ConfigurationTarget.Workspace);
     try {
       await hidden;
-      api.views.clauses.refresh();
-      const roots = await childrenOf(api.views.clauses);
-      const context = await childrenOf(api.views.clauses, nodeLabelled(await childrenOf(api.views.clauses, roots[1]), '4 Context of the organization'));
-      const scope = context.find((n) => labelOf(n.item).startsWith('4.3 '))!;
+      const scope = await flawedScopeClause();
       assert.equal(scope.item.contextValue, 'isms.clause.fail', 'no scope fails 4.3 whatever the Problems panel shows');
       assert.match(rows(await childrenOf(api.views.clauses, scope)).join('\n'), /the ISMS has no scope/);
     } finally {
