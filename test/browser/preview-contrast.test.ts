@@ -182,7 +182,7 @@ describe('SoA preview webview in Chromium (heat-map contrast and layout, issue 1
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
 
-  async function open(width: number, theme: keyof typeof THEMES): Promise<Page> {
+  async function open(width: number, theme: keyof typeof THEMES, message: UpdateMessage = update()): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.addInitScript(INIT_SCRIPT);
     await page.goto(`${origin}/preview.html`);
@@ -195,7 +195,7 @@ describe('SoA preview webview in Chromium (heat-map contrast and layout, issue 1
       [bodyClass, vars] as const,
     );
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
-    await page.evaluate((m) => window.postMessage(m, '*'), update());
+    await page.evaluate((m) => window.postMessage(m, '*'), message);
     await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'rendered'));
     return page;
   }
@@ -216,6 +216,37 @@ describe('SoA preview webview in Chromium (heat-map contrast and layout, issue 1
       }
     });
   }
+
+  it('never shows an implemented control green while its entry has findings (the status cell names them)', async () => {
+    const message = update();
+    const entries: Record<string, { errors: number; warnings: number }> = { 'A.5.1': { errors: 1, warnings: 0 }, 'A.5.2': { errors: 0, warnings: 0 }, 'A.5.3': { errors: 0, warnings: 2 } };
+    const rows = message.soa!.rows.map((row) =>
+      entries[row.id] ? { ...row, declared: true, applicable: 'yes' as const, status: 'implemented' as const, reason: 'Needed', findings: entries[row.id]! } : row,
+    );
+    const page = await open(1200, 'light', { ...message, soa: { ...message.soa!, rows } });
+    try {
+      const cells = await page.evaluate(() =>
+        ['A.5.1', 'A.5.2', 'A.5.3'].map((id) => {
+          const cell = document.querySelector(`tr.control[data-id="${id}"] td.status-cell`) as HTMLElement;
+          return { text: cell.textContent, findings: cell.dataset.findings ?? '', color: getComputedStyle(cell).color };
+        }),
+      );
+      assert.deepEqual(
+        cells.map((c) => [c.text, c.findings]),
+        [
+          ['implemented · 1 error', 'error'],
+          ['implemented', ''],
+          ['implemented · 2 warnings', 'warning'],
+        ],
+      );
+      const [faulted, clean, warned] = cells.map((c) => c.color);
+      assert.notEqual(faulted, clean, 'the faulted row is not the green of a clean implemented one');
+      assert.notEqual(warned, clean);
+      assert.notEqual(faulted, warned);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('stacks the two heat maps at 700 px and puts them side by side at 1200 px', async () => {
     const boxes = async (width: number) => {

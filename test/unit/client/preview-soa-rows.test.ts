@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 
-import { applicability, evidenceText, filterRows, groupByTheme, justification, statusText, type SoaRow } from '../../../client/src/preview/webview/soa-rows';
+import { applicability, entryFindings, evidenceText, filterRows, groupByTheme, justification, statusText, type SoaRow } from '../../../client/src/preview/webview/soa-rows';
 import { riskRegister } from '../../../server/src/features/risk-register';
 import { soaTable } from '../../../server/src/features/soa-table';
 import type { PlainLocation, RiskRegisterResult, SoaTableResult } from '../../../server/src/protocol/custom-requests';
@@ -63,10 +63,10 @@ control ORG-1 "Clean desk" {
 /** The server's results as the client receives them, computed from a fixture by the real features. */
 function serverResults(fixtureText: string): { soa: SoaTableResult; risks: RiskRegisterResult } {
   const asOf = '2026-11-27';
-  const { index } = fixtureService(parseFixture(fixtureText), asOf).analysis();
+  const { index, findings } = fixtureService(parseFixture(fixtureText), asOf).analysis();
   const at = (location: { file: string; start: number } | undefined): PlainLocation | undefined =>
     location ? { uri: `file:///ws/${location.file}`, range: { start: { line: location.start, character: 0 }, end: { line: location.start, character: 1 } } } : undefined;
-  const table = soaTable(index, asOf);
+  const table = soaTable(index, asOf, findings);
   const register = riskRegister(index);
   return {
     soa: { ...table, rows: table.rows.map((row) => ({ ...row, location: at(row.location) })), folderUri: 'file:///ws' },
@@ -102,6 +102,17 @@ describe('preview SoA rows', () => {
     assert.equal(statusText(row('A.8.24')), 'planned');
     assert.equal(statusText(row('A.7.1')), '—');
     assert.equal(evidenceText(row('A.5.1')), 'policy.md, minutes 2026');
+  });
+
+  it('adds the findings of an entry to its status, which is then never green', () => {
+    const shown = ['A.5.1', 'A.5.3', 'A.7.1', 'A.8.24', 'ORG-1'].map((id) => `${id}: ${statusText(row(id))} ${JSON.stringify(entryFindings(row(id)))}`);
+    assert.deepEqual(shown, [
+      'A.5.1: implemented {"text":"1 warning","tone":"warning"}',
+      'A.5.3: — {"text":"1 error","tone":"error"}',
+      'A.7.1: — {"text":""}',
+      'A.8.24: planned {"text":"1 warning","tone":"warning"}',
+      'ORG-1: partial {"text":"1 warning","tone":"warning"}',
+    ]);
   });
 
   it('keeps data as data: markup in a reason stays text', () => {

@@ -16,7 +16,7 @@ import {
   type WebviewMessage,
 } from '../messages';
 import { findCell, heatMapLayout, intensity, isHeatMapLayout, maxCount, outsideText, risksOfCell, type HeatMapLayout, type MatrixKind } from './heat-map';
-import { ROW_FILTERS, applicability, evidenceText, filterRows, groupByTheme, isRowFilter, justification, soaCountText, statusText, type SoaRow } from './soa-rows';
+import { ROW_FILTERS, applicability, entryFindings, evidenceText, filterRows, groupByTheme, isRowFilter, justification, soaCountText, statusText, type SoaRow } from './soa-rows';
 import { readState, type PreviewState } from './state';
 import { SEGMENT_LABELS, summaryBars, type SegmentKind } from './summary';
 import { documentControlLine, draftBannerText, dueText, flaggedGroups, implementationText } from './document-control';
@@ -485,8 +485,10 @@ function renderRow(row: SoaRow): HTMLTableRowElement {
     why.risks !== undefined ? h('div', 'drivers', why.risks) : undefined,
     why.parties !== undefined ? h('div', 'drivers', why.parties) : undefined,
   );
-  const statusCell = h('td', 'status-cell', statusText(row));
+  const findings = entryFindings(row);
+  const statusCell = h('td', 'status-cell', statusText(row), findings.tone ? h('span', 'entry-findings', ` · ${findings.text}`) : undefined);
   if (typeof row.status === 'string') statusCell.dataset.status = row.status;
+  if (findings.tone) statusCell.dataset.findings = findings.tone;
   const applicableCell = h('td', 'applicable', applicable.text);
   applicableCell.dataset.tone = applicable.tone;
   tr.append(

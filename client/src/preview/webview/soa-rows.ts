@@ -69,6 +69,17 @@ export function statusText(row: SoaRow): string {
   return row.applicable === 'yes' ? 'No status' : '—';
 }
 
+/**
+ * The findings inside a row's entry, as its status cell adds them (`1 error, 2 warnings`), and the
+ * tone they give the cell: a faulted entry is never shown green, whatever its status says.
+ */
+export function entryFindings(row: SoaRow): { readonly text: string; readonly tone: 'error' | 'warning' | undefined } {
+  const errors = row.findings?.errors ?? 0;
+  const warnings = row.findings?.warnings ?? 0;
+  const parts = [errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''].filter(Boolean);
+  return { text: parts.join(', '), tone: errors > 0 ? 'error' : warnings > 0 ? 'warning' : undefined };
+}
+
 export function evidenceText(row: SoaRow): string {
   const items = (Array.isArray(row.evidence) ? row.evidence : []).map(clean).filter((e): e is string => e !== undefined);
   return items.join(', ');
