@@ -81,6 +81,13 @@ describe('preview: the findings of the Statement of Applicability (issue 13)', (
     assert.deepEqual(view.links[2]!.location, at('soa.isms', 27));
   });
 
+  it('a suppressed error keeps its place in the count and carries its reason', () => {
+    const suppressed = { ...finding('control-missing-justification', 'error', '6.1.3 d', 'soa.isms', 40), suppressed: 'decided at the 2026 review' };
+    const view = findingsView([suppressed, finding('control-missing-status', 'warning', '6.1.3 d', 'soa.isms', 10)])!;
+    assert.equal(view.text, '2 findings in the Statement of Applicability: 1 error, 1 warning');
+    assert.deepEqual(view.links.map((l) => l.suppressed), ['decided at the 2026 review', undefined]);
+  });
+
   it('none: says so; one: singular; nothing sent: no line', () => {
     assert.deepEqual(findingsView([]), { text: 'No findings in the Statement of Applicability.', links: [] });
     assert.equal(findingsView([finding('control-missing-status', 'warning', '6.1.3 d', 'soa.isms', 10)])!.text, '1 finding in the Statement of Applicability: 1 warning');

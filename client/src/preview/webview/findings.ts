@@ -12,6 +12,8 @@ export interface FindingLink {
   /** `soa.isms:18`: where it is (1-based line), or empty. */
   readonly where: string;
   readonly location: PlainLocation | undefined;
+  /** An error an `isms-ignore` comment suppresses: its reason (it still counts, as an auditor would count it). */
+  readonly suppressed?: string;
 }
 
 export interface FindingsView {
@@ -45,6 +47,7 @@ export function findingsView(findings: readonly FindingResult[] | null | undefin
       message: String(finding.message),
       where: location ? `${fileName(location.uri)}:${location.range.start.line + 1}` : '',
       location,
+      ...(typeof finding.suppressed === 'string' ? { suppressed: finding.suppressed } : {}),
     };
   });
   if (links.length === 0) return { text: 'No findings in the Statement of Applicability.', links };

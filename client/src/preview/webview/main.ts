@@ -274,7 +274,7 @@ function renderFindings(data: UpdateMessage | undefined): void {
         ' ',
         link.location ? button('link', link.message, () => reveal(link.location), `finding:${i}:${link.code}`) : link.message,
         ' ',
-        h('span', 'finding-code', link.where ? `${link.code} · ${link.where}` : link.code),
+        h('span', 'finding-code', [link.code, link.where, link.suppressed !== undefined ? `suppressed: ${link.suppressed}` : ''].filter(Boolean).join(' · ')),
       );
       item.dataset.code = link.code;
       return item;
