@@ -25,7 +25,7 @@ import type { SuppressedFinding } from './analysis/suppressions';
 import { Workspace } from './analysis/workspace';
 import type { FrameworkInfo, FrameworkSet, MappingPackText } from './catalogue/framework-set';
 import { frameworkSetOf } from './analysis/framework-sets';
-import { clauseStatus as clauseStatusOf, type ClauseStatus } from './features/clause-status';
+import { analysisClauseStatus, type ClauseStatus } from './features/clause-status';
 import { codeActions as codeActionsOf, type CodeAction } from './features/code-actions/code-actions';
 import { codeLenses as codeLensesOf, type CodeLens } from './features/code-lenses';
 import { completions, type CompletionItem } from './features/completion';
@@ -214,9 +214,8 @@ export function riskRegister(snapshot: Snapshot): RiskRegister {
  * Clause readiness (LANGUAGE.md §7.5): every clause 4–10.2 with its state, findings, records and the auditor's questions.
  * Judged by what an auditor would find (WorkspaceAnalysis.findings): a check turned off or down in the editor, or a suppressed error, still fails its clause.
  */
-export function clauseStatus(snapshot: Snapshot): ClauseStatus[] {
-  const { findings, index } = snapshot.analysis();
-  return clauseStatusOf(findings, index);
+export function clauseStatus(snapshot: Snapshot): readonly ClauseStatus[] {
+  return analysisClauseStatus(snapshot.analysis());
 }
 
 /** How many errors an auditor would find that the Problems panel does not show as errors: suppressed, or shown as less or not at all by `isms.severity`. */

@@ -24,6 +24,8 @@
  *
  * Plain data for the editor's Clauses view and `isms status`.
  */
+import type { WorkspaceAnalysis } from '../analysis/analyse';
+import { derivation, derived } from '../analysis/derived-data';
 import type { Diagnostic } from '../analysis/diagnostic';
 import { ALL_CODES, codeInfo } from '../analysis/diagnostic-codes';
 import type { WorkspaceIndex } from '../analysis/workspace-index';
@@ -158,4 +160,12 @@ export function clauseStatus(diagnostics: readonly Diagnostic[], index?: Workspa
     return status_;
   };
   return clauses.map((c) => compute(c.id));
+}
+
+/** Clause readiness of an analysis, judged by what an auditor would find (its `findings`), computed once per analysis. */
+const statusByAnalysis = derivation<WorkspaceAnalysis, ClauseStatus[]>('clause-status', (analysis) => clauseStatus(analysis.findings, analysis.index));
+
+/** The clause status of an analysis: the Clauses view, `isms status` and framework coverage share one computation. */
+export function analysisClauseStatus(analysis: WorkspaceAnalysis): readonly ClauseStatus[] {
+  return derived(statusByAnalysis, analysis);
 }

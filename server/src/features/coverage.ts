@@ -25,7 +25,7 @@ import { clause as clauseInfo } from '../catalogue/clauses';
 import type { FrameworkInfo, FrameworkRequirement, FrameworkSet } from '../catalogue/framework-set';
 import { isoTarget } from '../catalogue/frameworks';
 import type { Snapshot } from '../analysis/snapshot';
-import { clauseStatus } from './clause-status';
+import { analysisClauseStatus } from './clause-status';
 
 export type CoverageStatus = 'covered' | 'partial' | 'gap' | 'unmapped';
 export const COVERAGE_STATUSES: readonly CoverageStatus[] = ['covered', 'partial', 'gap', 'unmapped'];
@@ -228,7 +228,7 @@ export function requirementsMappedTo(framework: FrameworkInfo, isoId: string): r
 /** Clause states from the findings at their standard severities (the clause status feature's, as clause readiness judges them). */
 export function clauseStatesOf(snapshot: Snapshot): ClauseStates {
   const states = new Map<string, ClauseState>();
-  for (const entry of clauseStatus(snapshot.analysis().findings)) states.set(entry.clause, entry.status);
+  for (const entry of analysisClauseStatus(snapshot.analysis())) states.set(entry.clause, entry.status);
   return (id) => states.get(id);
 }
 
@@ -239,10 +239,11 @@ const coverageByAnalysis = derivation<object, Map<FrameworkInfo, FrameworkCovera
 export function workspaceCoverage(snapshot: Snapshot, frameworkId: string): FrameworkCoverage | undefined {
   const framework = snapshot.frameworks().get(frameworkId);
   if (!framework) return undefined;
-  const byFramework = derived(coverageByAnalysis, snapshot.analysis());
+  const analysis = snapshot.analysis();
+  const byFramework = derived(coverageByAnalysis, analysis);
   let result = byFramework.get(framework);
   if (!result) {
-    result = coverage(framework, snapshot.analysis().index, clauseStatesOf(snapshot), snapshot.asOf);
+    result = coverage(framework, analysis.index, clauseStatesOf(snapshot), snapshot.asOf);
     byFramework.set(framework, result);
   }
   return result;

@@ -24,10 +24,10 @@ const REQUIRED_KINDS: [EntityKind, DiagnosticCode, string][] = [
  * plan too (§7: a later record is never evidence), but one without a date
  * counts, as in v1 (its `date` is optional; nothing says it is still to come).
  */
-const HELD_KINDS: [EntityKind, DiagnosticCode, string, string][] = [
-  ['audit', 'missing-internal-audit', 'no internal audit is recorded', 'no internal audit has been held'],
-  ['review', 'missing-management-review', 'no management review is recorded', 'no management review has been held'],
-  ['measurement', 'missing-measurement', 'no monitoring or measurement is recorded', 'no measurement has been taken'],
+const HELD_KINDS: { kind: EntityKind; code: DiagnosticCode; none: string; notHeld: string; undatedCounts: boolean }[] = [
+  { kind: 'audit', code: 'missing-internal-audit', none: 'no internal audit is recorded', notHeld: 'no internal audit has been held', undatedCounts: false },
+  { kind: 'review', code: 'missing-management-review', none: 'no management review is recorded', notHeld: 'no management review has been held', undatedCounts: false },
+  { kind: 'measurement', code: 'missing-measurement', none: 'no monitoring or measurement is recorded', notHeld: 'no measurement has been taken', undatedCounts: true },
 ];
 
 export const mandatoryElements: WorkspaceRule = {
@@ -38,7 +38,7 @@ export const mandatoryElements: WorkspaceRule = {
     'missing-top-management',
     'missing-climate-change-decision',
     ...REQUIRED_KINDS.map(([, code]) => code),
-    ...HELD_KINDS.map(([, code]) => code),
+    ...HELD_KINDS.map(({ code }) => code),
   ],
   check({ index, asOf, report }) {
     const at = wholeIsmsLocation(index);
@@ -57,13 +57,13 @@ export const mandatoryElements: WorkspaceRule = {
     for (const [kind, code, message] of REQUIRED_KINDS) {
       if (index.ofKind(kind).length === 0) report(code, at.file, at.start, at.end, message, { data: { kind } });
     }
-    for (const [kind, code, none, notHeld] of HELD_KINDS) {
+    for (const { kind, code, none, notHeld, undatedCounts } of HELD_KINDS) {
       const records = index.ofKind(kind);
       if (records.length === 0) {
         report(code, at.file, at.start, at.end, none, { data: { kind } });
         continue;
       }
-      if (kind === 'measurement' && records.some((record) => recordDate(record) === undefined)) continue;
+      if (undatedCounts && records.some((record) => recordDate(record) === undefined)) continue;
       const { latestHeld, nextPlanned } = heldAndPlanned(records, asOf);
       if (latestHeld) continue;
       const planned = nextPlanned ? `: ${plannedText(nextPlanned)}` : '';
